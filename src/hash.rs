@@ -1,0 +1,151 @@
+//! The view state kept in the URL hash, so a link reopens the same view.
+//!
+//! Form: `#e=<event id>&s=<state code>&d=<YYYY-MM-DD>&v=text&l=ru`. Every key is optional.
+//! Parsing never fails: unknown keys and malformed values are ignored, leaving the default.
+//! When several instances share a page, each reads and writes only keys prefixed with its own
+//! name and a dot (`#a.e=…&b.s=KZ`); an instance without a name uses the bare keys.
+
+use crate::date::Date;
+
+/// Which rendering of the data is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Visual,
+    Text,
+}
+
+/// Everything the hash can hold.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HashState {
+    pub event: Option<String>,
+    pub state: Option<String>,
+    pub date: Option<Date>,
+    pub view: View,
+    pub lang: Option<String>,
+}
+
+fn valid_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+}
+
+/// Reads this instance's keys from a hash (with or without the leading `#`).
+pub fn parse(hash: &str, prefix: Option<&str>) -> HashState {
+    let mut out = HashState::default();
+    let body = hash.strip_prefix('#').unwrap_or(hash);
+    for pair in body.split('&') {
+        let Some((key, value)) = pair.split_once('=') else { continue };
+        let key = match prefix {
+            Some(p) => match key.strip_prefix(p).and_then(|k| k.strip_prefix('.')) {
+                Some(k) => k,
+                None => continue,
+            },
+            None if key.contains('.') => continue,
+            None => key,
+        };
+        match key {
+            "e" if valid_id(value) => out.event = Some(value.to_string()),
+            "s" if value.len() == 2 && value.bytes().all(|b| b.is_ascii_uppercase()) => {
+                out.state = Some(value.to_string())
+            }
+            "d" => {
+                if let Ok(d) = Date::parse(value) {
+                    if d.day.is_some() {
+                        out.date = Some(d);
+                    }
+                }
+            }
+            "v" if value == "text" => out.view = View::Text,
+            "v" if value == "visual" => out.view = View::Visual,
+            "l" if (2..=3).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_lowercase()) => {
+                out.lang = Some(value.to_string())
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Writes this instance's state into `hash`, keeping other instances' keys.
+pub fn print(state: &HashState, prefix: Option<&str>, hash: &str) -> String {
+    let body = hash.strip_prefix('#').unwrap_or(hash);
+    let ours = |k: &str| match prefix {
+        Some(p) => k.strip_prefix(p).is_some_and(|r| r.starts_with('.')),
+        None => !k.contains('.'),
+    };
+    let mut parts: Vec<String> = body
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|p| !ours(p.split('=').next().unwrap_or("")))
+        .map(str::to_string)
+        .collect();
+    let key = |k: &str| match prefix {
+        Some(p) => format!("{p}.{k}"),
+        None => k.to_string(),
+    };
+    if let Some(e) = &state.event {
+        parts.push(format!("{}={e}", key("e")));
+    }
+    if let Some(s) = &state.state {
+        parts.push(format!("{}={s}", key("s")));
+    }
+    if let Some(d) = &state.date {
+        parts.push(format!("{}={d}", key("d")));
+    }
+    if state.view == View::Text {
+        parts.push(format!("{}=text", key("v")));
+    }
+    if let Some(l) = &state.lang {
+        parts.push(format!("{}={l}", key("l")));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("#{}", parts.join("&"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let s = HashState {
+            event: Some("2013-06-05-ministerial".into()),
+            state: Some("KZ".into()),
+            date: Some(Date::ymd(2013, 6, 5)),
+            view: View::Text,
+            lang: Some("ru".into()),
+        };
+        let h = print(&s, None, "");
+        assert_eq!(h, "#e=2013-06-05-ministerial&s=KZ&d=2013-06-05&v=text&l=ru");
+        assert_eq!(parse(&h, None), s);
+        assert_eq!(print(&HashState::default(), None, "#e=x"), "");
+    }
+
+    #[test]
+    fn malformed_hashes_fall_back_to_defaults() {
+        for h in [
+            "", "#", "#&&&", "#e", "#e=", "#e=<script>", "#s=kz", "#s=KAZ", "#d=2013-02-30",
+            "#d=2013", "#v=map", "#l=english", "#%%%", "#e=a b", "#d=99999-01-01",
+        ] {
+            assert_eq!(parse(h, None), HashState::default(), "{h}");
+        }
+        let partial = parse("#e=ok-id&d=nonsense&zz=1", None);
+        assert_eq!(partial.event.as_deref(), Some("ok-id"));
+        assert_eq!(partial.date, None);
+    }
+
+    #[test]
+    fn instances_keep_to_their_own_keys() {
+        let h = print(&HashState { state: Some("KZ".into()), ..Default::default() }, Some("a"), "");
+        let h = print(&HashState { state: Some("TR".into()), ..Default::default() }, Some("b"), &h);
+        assert_eq!(h, "#a.s=KZ&b.s=TR");
+        assert_eq!(parse(&h, Some("a")).state.as_deref(), Some("KZ"));
+        assert_eq!(parse(&h, Some("b")).state.as_deref(), Some("TR"));
+        assert_eq!(parse(&h, None).state, None, "bare keys only for the unnamed instance");
+        let h = print(&HashState::default(), Some("a"), &h);
+        assert_eq!(h, "#b.s=TR");
+    }
+}

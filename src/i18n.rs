@@ -1,0 +1,434 @@
+//! Interface strings and date formatting in English and Russian.
+//!
+//! Dataset content carries its own languages (see [`crate::model::Text`]); this module only
+//! covers the interface. A language without a table here falls back to English.
+
+use crate::date::{Date, DayNum};
+use crate::model::{EventRole, Level, Role};
+
+/// An interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Ru,
+}
+
+impl Lang {
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code {
+            "en" => Some(Lang::En),
+            "ru" => Some(Lang::Ru),
+            _ => None,
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        }
+    }
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+const MONTHS_EN_SHORT: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/// Nominative, for a month on its own ("март 2011 г.").
+const MONTHS_RU: [&str; 12] = [
+    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+    "октябрь", "ноябрь", "декабрь",
+];
+/// Genitive, after a day ("5 июня 2013 г.").
+const MONTHS_RU_GEN: [&str; 12] = [
+    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+    "октября", "ноября", "декабря",
+];
+const MONTHS_RU_SHORT: [&str; 12] =
+    ["янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."];
+
+/// A date in words, at its own precision: "5 June 2013", "March 2011", "2017";
+/// "5 июня 2013 г.", "март 2011 г.", "2017 г.".
+pub fn format_date(d: &Date, lang: Lang) -> String {
+    let m = d.month.map(|m| (m - 1) as usize);
+    match (lang, m, d.day) {
+        (Lang::En, Some(m), Some(day)) => format!("{day} {} {}", MONTHS_EN[m], d.year),
+        (Lang::En, Some(m), None) => format!("{} {}", MONTHS_EN[m], d.year),
+        (Lang::En, None, _) => d.year.to_string(),
+        (Lang::Ru, Some(m), Some(day)) => format!("{day} {} {} г.", MONTHS_RU_GEN[m], d.year),
+        (Lang::Ru, Some(m), None) => format!("{} {} г.", MONTHS_RU[m], d.year),
+        (Lang::Ru, None, _) => format!("{} г.", d.year),
+    }
+}
+
+/// A short date for dense places: "Jun 2013" / "июнь 2013".
+pub fn format_short(d: &Date, lang: Lang) -> String {
+    match (d.month, lang) {
+        (Some(m), Lang::En) => format!("{} {}", MONTHS_EN_SHORT[(m - 1) as usize], d.year),
+        (Some(m), Lang::Ru) => format!("{} {}", MONTHS_RU_SHORT[(m - 1) as usize], d.year),
+        (None, _) => d.year.to_string(),
+    }
+}
+
+/// A span in words: "14–16 March 2011", "June – November 2016", "5 June 2013 – ongoing".
+pub fn format_range(start: &Date, end: Option<&Date>, lang: Lang) -> String {
+    let Some(end) = end else { return format_date(start, lang) };
+    if end == start {
+        return format_date(start, lang);
+    }
+    if let (Some(m1), Some(m2), Some(d1), Some(_)) = (start.month, end.month, start.day, end.day) {
+        if start.year == end.year && m1 == m2 {
+            let rest = format_date(end, lang);
+            return format!("{d1}–{rest}");
+        }
+    }
+    format!("{} – {}", format_date(start, lang), format_date(end, lang))
+}
+
+/// A day number in words.
+pub fn format_day(day: DayNum, lang: Lang) -> String {
+    format_date(&Date::from_day(day), lang)
+}
+
+/// Russian plural form index: 0 for 1 (21, 31…), 1 for 2–4 (22–24…), 2 otherwise.
+pub fn ru_plural(n: usize) -> usize {
+    let (n10, n100) = (n % 10, n % 100);
+    if n10 == 1 && n100 != 11 {
+        0
+    } else if (2..=4).contains(&n10) && !(12..=14).contains(&n100) {
+        1
+    } else {
+        2
+    }
+}
+
+/// "7 members", "1 observer"; "7 членов", "2 наблюдателя".
+pub fn count_of(n: usize, role: Role, lang: Lang) -> String {
+    let en = match role {
+        Role::Member => ("member", "members"),
+        Role::Observer => ("observer", "observers"),
+        Role::Applicant => ("applicant", "applicants"),
+        Role::Guest => ("guest", "guests"),
+        Role::Participant => ("participant", "participants"),
+        Role::Signatory => ("signatory", "signatories"),
+    };
+    let ru = match role {
+        Role::Member => ["член", "члена", "членов"],
+        Role::Observer => ["наблюдатель", "наблюдателя", "наблюдателей"],
+        Role::Applicant => ["кандидат", "кандидата", "кандидатов"],
+        Role::Guest => ["гость", "гостя", "гостей"],
+        Role::Participant => ["участник", "участника", "участников"],
+        Role::Signatory => ["подписант", "подписанта", "подписантов"],
+    };
+    match lang {
+        Lang::En => format!("{n} {}", if n == 1 { en.0 } else { en.1 }),
+        Lang::Ru => format!("{n} {}", ru[ru_plural(n)]),
+    }
+}
+
+/// A state role's name.
+pub fn role_name(role: Role, lang: Lang) -> &'static str {
+    match (role, lang) {
+        (Role::Member, Lang::En) => "Member",
+        (Role::Observer, Lang::En) => "Observer",
+        (Role::Applicant, Lang::En) => "Applicant",
+        (Role::Guest, Lang::En) => "Guest",
+        (Role::Participant, Lang::En) => "Participant",
+        (Role::Signatory, Lang::En) => "Signatory (2011 Declaration)",
+        (Role::Member, Lang::Ru) => "Член",
+        (Role::Observer, Lang::Ru) => "Наблюдатель",
+        (Role::Applicant, Lang::Ru) => "Кандидат",
+        (Role::Guest, Lang::Ru) => "Гость",
+        (Role::Participant, Lang::Ru) => "Участник",
+        (Role::Signatory, Lang::Ru) => "Подписант (Декларация 2011 г.)",
+    }
+}
+
+/// A role at an event.
+pub fn event_role_name(role: EventRole, lang: Lang) -> &'static str {
+    match (role, lang) {
+        (EventRole::Chair, Lang::En) => "Chair",
+        (EventRole::Member, Lang::En) => "Member",
+        (EventRole::Observer, Lang::En) => "Observer",
+        (EventRole::Signatory, Lang::En) => "Signatory",
+        (EventRole::Applicant, Lang::En) => "Applicant",
+        (EventRole::Guest, Lang::En) => "Guest",
+        (EventRole::Participant, Lang::En) => "Participant",
+        (EventRole::Chair, Lang::Ru) => "Председатель",
+        (EventRole::Member, Lang::Ru) => "Член",
+        (EventRole::Observer, Lang::Ru) => "Наблюдатель",
+        (EventRole::Signatory, Lang::Ru) => "Подписант",
+        (EventRole::Applicant, Lang::Ru) => "Кандидат",
+        (EventRole::Guest, Lang::Ru) => "Гость",
+        (EventRole::Participant, Lang::Ru) => "Участник",
+    }
+}
+
+/// A meeting level's name.
+pub fn level_name(level: Level, lang: Lang) -> &'static str {
+    match (level, lang) {
+        (Level::FoundingConference, Lang::En) => "Founding conference",
+        (Level::Ministerial, Lang::En) => "Ministerial conference",
+        (Level::SeniorOfficials, Lang::En) => "Senior officials' meeting",
+        (Level::NationalCoordinators, Lang::En) => "National coordinators' meeting",
+        (Level::TechnicalExperts, Lang::En) => "Technical experts' meeting",
+        (Level::Thematic, Lang::En) => "Thematic event",
+        (Level::Briefing, Lang::En) => "Briefing",
+        (Level::ExternalForum, Lang::En) => "External forum",
+        (Level::FoundingConference, Lang::Ru) => "Учредительная конференция",
+        (Level::Ministerial, Lang::Ru) => "Министерская конференция",
+        (Level::SeniorOfficials, Lang::Ru) => "Совещание старших должностных лиц",
+        (Level::NationalCoordinators, Lang::Ru) => "Совещание национальных координаторов",
+        (Level::TechnicalExperts, Lang::Ru) => "Совещание технических экспертов",
+        (Level::Thematic, Lang::Ru) => "Тематическое мероприятие",
+        (Level::Briefing, Lang::Ru) => "Брифинг",
+        (Level::ExternalForum, Lang::Ru) => "Внешний форум",
+    }
+}
+
+/// The glyph that marks a level on the timeline (shape, so colour is never the only cue).
+pub fn level_glyph(level: Level) -> &'static str {
+    match level {
+        Level::FoundingConference => "★",
+        Level::Ministerial => "◆",
+        Level::SeniorOfficials => "●",
+        Level::NationalCoordinators => "▲",
+        Level::TechnicalExperts => "■",
+        Level::Thematic => "⬟",
+        Level::Briefing => "▼",
+        Level::ExternalForum => "○",
+    }
+}
+
+/// Interface strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Loading,
+    LoadFailed,
+    Retry,
+    InvalidData,
+    ProblemsFound,
+    Timeline,
+    States,
+    Detail,
+    AsOf,
+    Events,
+    ViewVisual,
+    ViewText,
+    Language,
+    Chair,
+    NoChair,
+    Place,
+    Online,
+    PlaceUnknown,
+    Level,
+    Participants,
+    Outcomes,
+    Sources,
+    Confidence,
+    Disputed,
+    NamesOverTime,
+    RoleHistory,
+    ChairTerms,
+    EventsAttended,
+    NoRole,
+    Legend,
+    SelectHint,
+    Uncertain,
+    Ongoing,
+    Fallback,
+    Archived,
+    Organisations,
+    PrevEvent,
+    NextEvent,
+    PrevMonth,
+    NextMonth,
+    Close,
+    StatesTable,
+    State,
+    Role,
+    Code,
+    ChairTermsBand,
+    Error,
+    Crashed,
+    TimedOut,
+    None,
+}
+
+/// An interface string.
+pub fn t(key: Key, lang: Lang) -> &'static str {
+    use Key::*;
+    match lang {
+        Lang::En => match key {
+            Loading => "Loading the dataset…",
+            LoadFailed => "Could not load the dataset",
+            Retry => "Retry",
+            InvalidData => "The dataset has problems and cannot be shown",
+            ProblemsFound => "Problems found",
+            Timeline => "Timeline",
+            States => "States",
+            Detail => "Details",
+            AsOf => "As of",
+            Events => "Events",
+            ViewVisual => "Visual",
+            ViewText => "Text",
+            Language => "Language",
+            Chair => "Chair",
+            NoChair => "no chair known",
+            Place => "Place",
+            Online => "Online",
+            PlaceUnknown => "Place not known",
+            Level => "Level",
+            Participants => "Participants",
+            Outcomes => "Outcome documents",
+            Sources => "Sources",
+            Confidence => "Confidence",
+            Disputed => "Sources disagree",
+            NamesOverTime => "Names over time",
+            RoleHistory => "Role history",
+            ChairTerms => "Chair terms",
+            EventsAttended => "Events attended",
+            NoRole => "No role",
+            Legend => "Legend",
+            SelectHint => "Select an event on the timeline or a state on the map.",
+            Uncertain => "date uncertain",
+            Ongoing => "ongoing",
+            Fallback => "not available in this language; shown in",
+            Archived => "archived copy",
+            Organisations => "Organisations",
+            PrevEvent => "Previous event",
+            NextEvent => "Next event",
+            PrevMonth => "One month earlier",
+            NextMonth => "One month later",
+            Close => "Close",
+            StatesTable => "States by role",
+            State => "State",
+            Role => "Role",
+            Code => "Code",
+            ChairTermsBand => "Chair terms",
+            Error => "Error",
+            Crashed => "Something went wrong inside the app. Reload the page to try again.",
+            TimedOut => "no answer within",
+            None => "none",
+        },
+        Lang::Ru => match key {
+            Loading => "Загрузка данных…",
+            LoadFailed => "Не удалось загрузить данные",
+            Retry => "Повторить",
+            InvalidData => "В наборе данных есть ошибки, его нельзя показать",
+            ProblemsFound => "Найденные ошибки",
+            Timeline => "Хронология",
+            States => "Государства",
+            Detail => "Подробности",
+            AsOf => "На дату",
+            Events => "События",
+            ViewVisual => "Графика",
+            ViewText => "Текст",
+            Language => "Язык",
+            Chair => "Председатель",
+            NoChair => "председатель неизвестен",
+            Place => "Место",
+            Online => "Онлайн",
+            PlaceUnknown => "Место неизвестно",
+            Level => "Уровень",
+            Participants => "Участники",
+            Outcomes => "Итоговые документы",
+            Sources => "Источники",
+            Confidence => "Достоверность",
+            Disputed => "Источники расходятся",
+            NamesOverTime => "Названия",
+            RoleHistory => "История статуса",
+            ChairTerms => "Председательство",
+            EventsAttended => "Участие в событиях",
+            NoRole => "Нет статуса",
+            Legend => "Условные обозначения",
+            SelectHint => "Выберите событие на шкале времени или государство на карте.",
+            Uncertain => "дата не точна",
+            Ongoing => "по настоящее время",
+            Fallback => "нет на этом языке; показано на языке",
+            Archived => "архивная копия",
+            Organisations => "Организации",
+            PrevEvent => "Предыдущее событие",
+            NextEvent => "Следующее событие",
+            PrevMonth => "На месяц раньше",
+            NextMonth => "На месяц позже",
+            Close => "Закрыть",
+            StatesTable => "Государства по статусу",
+            State => "Государство",
+            Role => "Статус",
+            Code => "Код",
+            ChairTermsBand => "Председательство",
+            Error => "Ошибка",
+            Crashed => "В приложении произошла ошибка. Перезагрузите страницу.",
+            TimedOut => "нет ответа в течение",
+            None => "нет",
+        },
+    }
+}
+
+/// "As of 5 June 2013: 7 members, 2 observers" (only roles held by someone are listed).
+pub fn as_of_sentence(day: DayNum, summary: &crate::query::Summary, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    for role in [Role::Member, Role::Observer, Role::Applicant, Role::Guest, Role::Participant, Role::Signatory] {
+        let n = summary.count(role);
+        if n > 0 {
+            parts.push(count_of(n, role, lang));
+        }
+    }
+    let counts = if parts.is_empty() { t(Key::None, lang).to_string() } else { parts.join(", ") };
+    let head = match lang {
+        Lang::En => format!("As of {}", format_day(day, lang)),
+        Lang::Ru => format!("На {}", format_day(day, lang)),
+    };
+    format!("{head}: {counts}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn dates_in_both_languages_at_every_precision() {
+        assert_eq!(format_date(&d("2013-06-05"), Lang::En), "5 June 2013");
+        assert_eq!(format_date(&d("2013-06-05"), Lang::Ru), "5 июня 2013 г.");
+        assert_eq!(format_date(&d("2011-03"), Lang::En), "March 2011");
+        assert_eq!(format_date(&d("2011-03"), Lang::Ru), "март 2011 г.");
+        assert_eq!(format_date(&d("2017"), Lang::En), "2017");
+        assert_eq!(format_date(&d("2017"), Lang::Ru), "2017 г.");
+    }
+
+    #[test]
+    fn ranges_collapse_within_a_month() {
+        assert_eq!(format_range(&d("2011-03-14"), Some(&d("2011-03-16")), Lang::En), "14–16 March 2011");
+        assert_eq!(format_range(&d("2011-03-14"), Some(&d("2011-03-16")), Lang::Ru), "14–16 марта 2011 г.");
+        assert_eq!(format_range(&d("2016-06"), Some(&d("2016-11")), Lang::En), "June 2016 – November 2016");
+        assert_eq!(format_range(&d("2013-06-05"), None, Lang::En), "5 June 2013");
+    }
+
+    #[test]
+    fn russian_plurals() {
+        let forms: Vec<String> = [1, 2, 5, 11, 21, 22, 25, 112].iter().map(|&n| count_of(n, Role::Observer, Lang::Ru)).collect();
+        assert_eq!(
+            forms,
+            ["1 наблюдатель", "2 наблюдателя", "5 наблюдателей", "11 наблюдателей", "21 наблюдатель", "22 наблюдателя", "25 наблюдателей", "112 наблюдателей"]
+        );
+        assert_eq!(count_of(1, Role::Member, Lang::En), "1 member");
+        assert_eq!(count_of(7, Role::Member, Lang::En), "7 members");
+    }
+
+    #[test]
+    fn as_of_sentence_lists_only_present_roles() {
+        let s = crate::query::Summary { members: 7, observers: 2, ..Default::default() };
+        let day = d("2013-06-05").first_day();
+        assert_eq!(as_of_sentence(day, &s, Lang::En), "As of 5 June 2013: 7 members, 2 observers");
+        assert_eq!(as_of_sentence(day, &s, Lang::Ru), "На 5 июня 2013 г.: 7 членов, 2 наблюдателя");
+        let none = crate::query::Summary::default();
+        assert_eq!(as_of_sentence(day, &none, Lang::En), "As of 5 June 2013: none");
+    }
+}

@@ -1,0 +1,15 @@
+//! The Almaty Process, explorable: a timeline and a map-style list of states built from one
+//! sourced dataset.
+//!
+//! The domain modules (`date`, `model`, `validate`, `query`, `scale`, `grid`, `hash`, `i18n`)
+//! use no web or UI crate and are tested natively; the UI (`app`, `components`, `load`) is
+//! compiled for the browser only.
+
+pub mod date;
+pub mod model;
+pub mod query;
+pub mod validate;
+pub mod grid;
+pub mod hash;
+pub mod i18n;
+pub mod scale;
