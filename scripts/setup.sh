@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, skipping whatever is already present.
+#   scripts/setup.sh          build tools (wasm target, trunk, wasm-bindgen CLI, wasm-opt)
+#   scripts/setup.sh --test   also Chromium, ChromeDriver and the end-to-end npm packages
+# Versions are pinned: the wasm-bindgen CLI must equal the wasm-bindgen crate in Cargo.lock.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+BINARYEN_VERSION=132.0.0
+export TRUNK_SKIP_VERSION_CHECK=true
+export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
+
+say() { printf '[setup] %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 10 minutes on 2 cores)"
+  # Not --locked: its lockfile pins a crate version the registry no longer offers.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 20 minutes on 2 cores)"
+  cargo install --locked trunk --version "$TRUNK_VERSION" --force
+fi
+
+if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "132" ]; then
+  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into .tools/"
+  mkdir -p .tools
+  [ -f .tools/package.json ] || echo '{"name":"tools","private":true}' > .tools/package.json
+  npm install --prefix .tools --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing Debian's chromium and chromium-driver"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+  fi
+  if [ ! -d e2e/node_modules/playwright-core ] || [ ! -d e2e/node_modules/axe-core ]; then
+    say "installing the end-to-end npm packages"
+    (cd e2e && npm ci --no-audit --no-fund)
+  fi
+fi
+
+say "cargo fetch"
+cargo fetch --locked >/dev/null
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version)"

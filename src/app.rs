@@ -1,0 +1,90 @@
+//! The app shell: loads the dataset, shows loading and error states, then the explorer.
+
+use crate::components::error_view::ErrorView;
+use crate::components::explorer::Explorer;
+use crate::hash::View;
+use crate::i18n::{t, Key, Lang};
+use crate::load::{fetch_dataset, LoadError};
+use crate::model::Dataset;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// How one instance is configured (from its host element's attributes).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Dataset URL, relative to the page.
+    pub src: String,
+    /// Interface and content language.
+    pub lang: Lang,
+    pub view: View,
+    /// Initial as-of date (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// Initially selected event id.
+    pub event: Option<String>,
+    /// Initially selected state code.
+    pub state: Option<String>,
+    /// Whether this instance reads and writes the URL hash.
+    pub use_hash: bool,
+    /// Prefix for this instance's hash keys when several share a page.
+    pub hash_prefix: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            src: "data/dataset.json".into(),
+            lang: Lang::En,
+            view: View::Visual,
+            date: None,
+            event: None,
+            state: None,
+            use_hash: true,
+            hash_prefix: None,
+        }
+    }
+}
+
+/// Where loading stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    Loading,
+    Ready(Arc<Dataset>),
+    Failed(LoadError),
+}
+
+/// The whole app for one host element. With `initial` set it shows that instead of fetching
+/// (used by tests and by hosts that bring their own data).
+#[component]
+pub fn App(config: Config, #[prop(optional)] initial: Option<Load>) -> impl IntoView {
+    let lang = RwSignal::new(config.lang);
+    let fetch = initial.is_none();
+    let state = RwSignal::new(initial.unwrap_or(Load::Loading));
+    let src = config.src.clone();
+    let start = move || {
+        state.set(Load::Loading);
+        let src = src.clone();
+        leptos::task::spawn_local(async move {
+            let r = fetch_dataset(&src).await;
+            state.set(match r {
+                Ok(ds) => Load::Ready(ds),
+                Err(e) => Load::Failed(e),
+            });
+        });
+    };
+    if fetch {
+        start();
+    }
+    let retry = Callback::new(move |_: ()| start());
+    let config = StoredValue::new(config);
+    move || match state.get() {
+        Load::Loading => view! {
+            <div class="ap-status" role="status" aria-live="polite" data-testid="loading">
+                <span class="ap-spinner" aria-hidden="true"></span>
+                {move || t(Key::Loading, lang.get())}
+            </div>
+        }
+        .into_any(),
+        Load::Failed(e) => view! { <ErrorView error=e lang=lang on_retry=retry/> }.into_any(),
+        Load::Ready(ds) => view! { <Explorer dataset=ds config=config.get_value() lang=lang/> }.into_any(),
+    }
+}

@@ -1,0 +1,314 @@
+//! The detail panel: the selected event (date, place, level, summary, participants with
+//! roles, outcome documents, sources, disputes) or the selected state (names over time, role
+//! history, chair terms, events attended, sources).
+
+use super::ui::{state_short, text_str, text_view, time_view, use_ui, Sel};
+use crate::i18n::{event_role_name, format_range, level_glyph, level_name, role_name, t, Key, Lang};
+use crate::model::{Confidence, Dataset, Place, SubjectKind};
+use crate::query;
+use crate::validate::is_http_link;
+use leptos::prelude::*;
+
+fn confidence_name(c: Confidence, lang: Lang) -> &'static str {
+    match (c, lang) {
+        (Confidence::Seen, Lang::En) => "stated in the source",
+        (Confidence::SeenPartial, Lang::En) => "stated, but the source is incomplete or ambiguous",
+        (Confidence::Inferred, Lang::En) => "inferred from the sources",
+        (Confidence::Gk, Lang::En) => "general knowledge, not from a cited source",
+        (Confidence::Seen, Lang::Ru) => "указано в источнике",
+        (Confidence::SeenPartial, Lang::Ru) => "указано, но источник неполон или неоднозначен",
+        (Confidence::Inferred, Lang::Ru) => "выведено из источников",
+        (Confidence::Gk, Lang::Ru) => "общеизвестный факт, не из указанного источника",
+    }
+}
+
+/// A link, only when it is http(s); otherwise plain text.
+fn link(url: &str, label: String) -> AnyView {
+    if is_http_link(url) {
+        view! { <a href=url.to_string() rel="noopener noreferrer" target="_blank">{label}</a> }.into_any()
+    } else {
+        view! { <span>{label}</span> }.into_any()
+    }
+}
+
+/// Source ids as a compact list of citations.
+fn citations(ds: &Dataset, ids: &[String], lang: Lang) -> AnyView {
+    view! {
+        <span class="ap-cite">
+            {ids.iter().map(|id| {
+                let title = ds.source(id).map(|s| text_str(ds, &s.title, lang)).unwrap_or_default();
+                view! { <abbr class="ap-cite__id" title=title>{format!("[{id}]")}</abbr> " " }
+            }).collect_view()}
+        </span>
+    }
+    .into_any()
+}
+
+/// Full list of the sources cited.
+fn source_list(ds: &Dataset, ids: &[String], lang: Lang) -> AnyView {
+    let mut seen: Vec<&String> = Vec::new();
+    for id in ids {
+        if !seen.contains(&id) {
+            seen.push(id);
+        }
+    }
+    view! {
+        <ul class="ap-sources" data-testid="sources">
+            {seen.into_iter().filter_map(|id| ds.source(id)).map(|s| {
+                let title = text_str(ds, &s.title, lang);
+                let publisher = text_str(ds, &s.publisher, lang);
+                view! {
+                    <li>
+                        <span class="ap-cite__id">{format!("[{}] ", s.id)}</span>
+                        {match &s.url { Some(u) => link(u, title), None => view! { <span>{title}</span> }.into_any() }}
+                        " — "{publisher}
+                        {s.archived_url.as_ref().map(|a| view! { " (" {link(a, t(Key::Archived, lang).to_string())} ")" })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+fn disputes(ds: &Dataset, kind: SubjectKind, id: &str, lang: Lang) -> AnyView {
+    let list: Vec<_> = ds.disputes_about(kind, id).collect();
+    if list.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <section class="ap-disputes" data-testid="disputes">
+            <h4>{t(Key::Disputed, lang)}</h4>
+            {list.into_iter().map(|d| view! {
+                <div class="ap-dispute">
+                    <p>{text_view(ds, &d.summary, lang)}</p>
+                    <ul>
+                        {d.readings.iter().map(|r| view! {
+                            <li>{text_view(ds, &r.text, lang)}" "{citations(ds, &r.sources, lang)}</li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }).collect_view()}
+        </section>
+    }
+    .into_any()
+}
+
+fn event_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyView {
+    let e = &ds.events[i];
+    let day = e.start.first_day();
+    let place = match &e.place {
+        Place::Unknown => t(Key::PlaceUnknown, lang).to_string(),
+        Place::Online => t(Key::Online, lang).to_string(),
+        Place::City { city, country, .. } => {
+            format!("{}, {}", text_str(ds, city, lang), state_short(ds, country, day, lang))
+        }
+    };
+    let mut all_sources = e.sources.clone();
+    for p in &e.participants {
+        all_sources.extend(p.sources.iter().cloned());
+    }
+    for o in &e.outcomes {
+        all_sources.extend(o.sources.iter().cloned());
+    }
+    for d in ds.disputes_about(SubjectKind::Event, &e.id) {
+        for r in &d.readings {
+            all_sources.extend(r.sources.iter().cloned());
+        }
+    }
+    let date = format_range(&e.start, e.end.as_ref(), lang);
+    view! {
+        <article class="ap-detail__body" data-testid="event-detail" data-event-id=e.id.clone()>
+            <p class="ap-detail__kicker">
+                <span class=format!("ap-tl__glyph ap-lvl--{}", e.level.as_str()) aria-hidden="true">{level_glyph(e.level)}</span>
+                " "{level_name(e.level, lang)}
+            </p>
+            <h3 class="ap-detail__title">{text_view(ds, &e.title, lang)}</h3>
+            <dl class="ap-facts">
+                <dt>{t(Key::Date, lang)}</dt>
+                <dd>
+                    <time datetime=e.start.to_string()>{date}</time>
+                    {e.uncertain.then(|| view! { " (" {t(Key::Uncertain, lang)} ")" })}
+                </dd>
+                <dt>{t(Key::Place, lang)}</dt>
+                <dd data-testid="event-place">{place}</dd>
+                <dt>{t(Key::Confidence, lang)}</dt>
+                <dd>{confidence_name(e.confidence, lang)}" "{citations(ds, &e.sources, lang)}</dd>
+            </dl>
+            <p class="ap-detail__summary">{text_view(ds, &e.summary, lang)}</p>
+            {e.note.as_ref().map(|n| view! { <p class="ap-note">{text_view(ds, n, lang)}</p> })}
+            {(!e.participants.is_empty()).then(|| view! {
+                <h4>{t(Key::Participants, lang)}</h4>
+                <ul class="ap-participants" data-testid="participants">
+                    {e.participants.iter().map(|p| {
+                        let code = p.state.clone();
+                        let idx = ds.states.iter().position(|s| s.code == p.state);
+                        view! {
+                            <li data-state=code.clone() data-role=p.role.as_str()>
+                                <button type="button" class="ap-link"
+                                    on:click=move |_| if let Some(i) = idx { ui.select_state(i) }>
+                                    {state_short(ds, &p.state, day, lang)}
+                                </button>
+                                " — "{event_role_name(p.role, lang)}
+                                {(!p.sources.is_empty()).then(|| view! { " " {citations(ds, &p.sources, lang)} })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+            {(!e.organisations.is_empty()).then(|| view! {
+                <h4>{t(Key::Organisations, lang)}</h4>
+                <ul class="ap-participants">
+                    {e.organisations.iter().map(|o| {
+                        let name = ds.organisation(&o.org).map(|x| text_str(ds, &x.short, lang)).unwrap_or_else(|| o.org.clone());
+                        view! { <li>{name}" — "{o.role.as_str().replace('_', " ")}</li> }
+                    }).collect_view()}
+                </ul>
+            })}
+            {(!e.outcomes.is_empty()).then(|| view! {
+                <h4>{t(Key::Outcomes, lang)}</h4>
+                <ul class="ap-outcomes" data-testid="outcomes">
+                    {e.outcomes.iter().map(|o| {
+                        let title = text_str(ds, &o.title, lang);
+                        view! {
+                            <li>
+                                {match &o.url { Some(u) => link(u, title), None => view! { <span>{title}</span> }.into_any() }}
+                                {o.archived_url.as_ref().map(|a| view! { " (" {link(a, t(Key::Archived, lang).to_string())} ")" })}
+                                {(!o.sources.is_empty()).then(|| view! { " " {citations(ds, &o.sources, lang)} })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+            {disputes(ds, SubjectKind::Event, &e.id, lang)}
+            <h4>{t(Key::Sources, lang)}</h4>
+            {source_list(ds, &all_sources, lang)}
+        </article>
+    }
+    .into_any()
+}
+
+fn state_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyView {
+    let s = &ds.states[i];
+    let day = ui.day.get_untracked();
+    let now_role = query::role_on(s, day).map(|r| role_name(r.role, lang));
+    let terms = query::chair_terms_of(ds, &s.code);
+    let events = query::events_of(ds, &s.code);
+    let mut all_sources: Vec<String> = Vec::new();
+    for n in &s.names {
+        all_sources.extend(n.sources.iter().cloned());
+    }
+    for r in &s.roles {
+        all_sources.extend(r.span.sources.iter().cloned());
+    }
+    for term in &terms {
+        all_sources.extend(term.span.sources.iter().cloned());
+    }
+    let (lo, hi) = ui.extent;
+    let width = (hi - lo).max(1) as f64;
+    let pct = |d: i32| ((d - lo) as f64 / width * 100.0).clamp(0.0, 100.0);
+    view! {
+        <article class="ap-detail__body" data-testid="state-detail" data-state=s.code.clone()>
+            <p class="ap-detail__kicker">{s.code.clone()}" · "{text_view(ds, &s.capital.name, lang)}</p>
+            <h3 class="ap-detail__title">{text_view(ds, &s.name_on(day).official, lang)}</h3>
+            <p data-testid="state-role">
+                {t(Key::AsOf, lang)}" "{crate::i18n::format_day(day, lang)}": "
+                <strong>{now_role.unwrap_or(t(Key::NoRole, lang))}</strong>
+            </p>
+            <h4>{t(Key::NamesOverTime, lang)}</h4>
+            <ul class="ap-names">
+                {s.names.iter().map(|n| view! {
+                    <li>
+                        {text_view(ds, &n.official, lang)}
+                        {match (&n.from, &n.to) {
+                            (None, None) => ().into_any(),
+                            (f, to) => view! {
+                                " ("{f.map(|f| crate::i18n::format_date(&f, lang)).unwrap_or_default()}
+                                " – "{to.map(|x| crate::i18n::format_date(&x, lang)).unwrap_or_default()}")"
+                            }.into_any(),
+                        }}
+                        " "{citations(ds, &n.sources, lang)}
+                    </li>
+                }).collect_view()}
+            </ul>
+            <h4>{t(Key::RoleHistory, lang)}</h4>
+            <div class="ap-history" aria-hidden="true">
+                {s.roles.iter().map(|r| {
+                    let a = pct(r.span.from.first_day());
+                    let b = r.span.to.map(|x| pct(x.last_day())).unwrap_or(100.0);
+                    view! {
+                        <div class=format!("ap-history__bar ap-role--{}", r.role.as_str())
+                            style:left=format!("{a:.2}%") style:width=format!("{:.2}%", (b - a).max(0.8))>
+                            {role_name(r.role, lang)}
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+            <ul class="ap-roles" data-testid="role-history">
+                {s.roles.iter().map(|r| view! {
+                    <li data-role=r.role.as_str()>
+                        <strong>{role_name(r.role, lang)}</strong>": "
+                        {time_view(&r.span.from, lang)}" – "
+                        {match &r.span.to { Some(x) => time_view(x, lang).into_any(), None => t(Key::Ongoing, lang).into_any() }}
+                        " "{citations(ds, &r.span.sources, lang)}
+                        {r.span.note.as_ref().map(|n| view! { <span class="ap-note">" "{text_view(ds, n, lang)}</span> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+            <h4>{t(Key::ChairTerms, lang)}</h4>
+            <ul class="ap-chairs" data-testid="chair-terms">
+                {if terms.is_empty() { view! { <li>{t(Key::None, lang)}</li> }.into_any() } else {
+                    terms.iter().map(|term| view! {
+                        <li data-term=term.id.clone()>
+                            {time_view(&term.span.from, lang)}" – "
+                            {match &term.span.to { Some(x) => time_view(x, lang).into_any(), None => t(Key::Ongoing, lang).into_any() }}
+                            {term.chairperson.as_ref().map(|c| view! { " · " {text_view(ds, c, lang)} })}
+                            " "{citations(ds, &term.span.sources, lang)}
+                            {disputes(ds, SubjectKind::ChairTerm, &term.id, lang)}
+                        </li>
+                    }).collect_view().into_any()
+                }}
+            </ul>
+            <h4>{t(Key::EventsAttended, lang)}</h4>
+            <ul class="ap-attended" data-testid="events-attended">
+                {events.iter().map(|(e, role)| {
+                    let idx = ds.events.iter().position(|x| x.id == e.id).unwrap_or(0);
+                    view! {
+                        <li>
+                            {time_view(&e.start, lang)}" · "
+                            <button type="button" class="ap-link" on:click=move |_| ui.select_event(idx)>
+                                {text_str(ds, &e.title, lang)}
+                            </button>
+                            " — "{event_role_name(*role, lang)}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {disputes(ds, SubjectKind::State, &s.code, lang)}
+            <h4>{t(Key::Sources, lang)}</h4>
+            {source_list(ds, &all_sources, lang)}
+        </article>
+    }
+    .into_any()
+}
+
+/// The detail panel for the current selection.
+#[component]
+pub fn Detail() -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <aside class="ap-detail" aria-live="polite" aria-label=move || t(Key::Detail, ui.lang.get()) data-testid="detail">
+            {move || {
+                let lang = ui.lang.get();
+                let sel = ui.sel.get();
+                // Re-render a state's detail when the date moves (its current role shows).
+                if let Sel::State(_) = sel { ui.day.track(); }
+                ui.with(|ds| match sel {
+                    Sel::Event(i) if i < ds.events.len() => event_detail(ds, i, lang, ui),
+                    Sel::State(i) if i < ds.states.len() => state_detail(ds, i, lang, ui),
+                    _ => view! { <p class="ap-hint">{t(Key::SelectHint, lang)}</p> }.into_any(),
+                })
+            }}
+        </aside>
+    }
+}

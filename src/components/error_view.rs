@@ -1,0 +1,62 @@
+//! The error panel: which URL failed and why, every dataset problem with its JSON path, and a
+//! retry button.
+
+use crate::i18n::{t, Key, Lang};
+use crate::load::LoadError;
+use leptos::prelude::*;
+
+/// Shows a load error in an alert with a retry button.
+#[component]
+pub fn ErrorView(
+    /// What went wrong.
+    error: LoadError,
+    /// Interface language.
+    #[prop(into)]
+    lang: Signal<Lang>,
+    /// Called when the user asks to try again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let url = error.url().to_string();
+    let heading = {
+        let invalid = matches!(error, LoadError::Invalid { .. });
+        move || t(if invalid { Key::InvalidData } else { Key::LoadFailed }, lang.get())
+    };
+    let reason = match &error {
+        LoadError::Network { reason, .. } => reason.clone(),
+        LoadError::Http { status, status_text, .. } => format!("HTTP {status} {status_text}").trim_end().to_string(),
+        LoadError::Timeout { seconds, .. } => format!("timeout: {seconds} s"),
+        LoadError::Invalid { problems, .. } => {
+            format!("{} problem{}", problems.len(), if problems.len() == 1 { "" } else { "s" })
+        }
+    };
+    let timeout = matches!(error, LoadError::Timeout { .. });
+    let problems = match error {
+        LoadError::Invalid { problems, .. } => problems,
+        _ => Vec::new(),
+    };
+    view! {
+        <div class="ap-error" role="alert" data-testid="error">
+            <h2 class="ap-error__title">{heading}</h2>
+            <p class="ap-error__what">
+                <code class="ap-error__url" data-testid="error-url">{url}</code>
+                " — "
+                <span data-testid="error-reason">
+                    {move || if timeout { format!("{} {}", t(Key::TimedOut, lang.get()), reason.trim_start_matches("timeout: ")) } else { reason.clone() }}
+                </span>
+            </p>
+            {(!problems.is_empty()).then(|| view! {
+                <h3 class="ap-error__sub">{move || t(Key::ProblemsFound, lang.get())}</h3>
+                <ul class="ap-error__list" data-testid="problems">
+                    {problems.into_iter().map(|p| view! {
+                        <li data-kind=p.kind.as_str()>
+                            <code>{p.path}</code>": "{p.message}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <button type="button" class="ap-button" data-testid="retry" on:click=move |_| on_retry.run(())>
+                {move || t(Key::Retry, lang.get())}
+            </button>
+        </div>
+    }
+}

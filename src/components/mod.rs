@@ -1,0 +1,10 @@
+//! UI components: thin views over the domain modules.
+
+pub mod asof;
+pub mod detail;
+pub mod error_view;
+pub mod explorer;
+pub mod text_view;
+pub mod tile_grid;
+pub mod timeline;
+pub mod ui;

@@ -1,0 +1,107 @@
+//! The text equivalents of the visuals: an ordered list of events and a table of states by
+//! role as of the chosen date.
+
+use super::ui::{state_short, text_str, use_ui, Sel};
+use crate::i18n::{event_role_name, format_range, level_name, role_name, t, Key};
+use crate::query;
+use leptos::prelude::*;
+
+/// Events list and states table.
+#[component]
+pub fn TextView() -> impl IntoView {
+    let ui = use_ui();
+    let lang = ui.lang;
+    let events = move || {
+        let l = lang.get();
+        ui.with(|ds| {
+            ds.events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let date = format_range(&e.start, e.end.as_ref(), l);
+                    let selected = move || ui.sel.get() == Sel::Event(i);
+                    let who: Vec<String> = e
+                        .participants
+                        .iter()
+                        .map(|p| format!("{} ({})", state_short(ds, &p.state, e.start.first_day(), l), event_role_name(p.role, l)))
+                        .collect();
+                    view! {
+                        <li class="ap-list__item" data-testid="event-item" data-event-id=e.id.clone()
+                            class:ap-list__item--selected=selected>
+                            <time datetime=e.start.to_string()>{date}</time>
+                            {e.uncertain.then(|| view! { " (" {t(Key::Uncertain, l)} ")" })}
+                            " · "{level_name(e.level, l)}
+                            <br/>
+                            <button type="button" class="ap-link ap-list__title" aria-pressed=move || selected().to_string()
+                                on:click=move |_| ui.select_event(i)>
+                                {text_str(ds, &e.title, l)}
+                            </button>
+                            {(!who.is_empty()).then(|| view! {
+                                <p class="ap-list__who">{t(Key::Participants, l)}": "{who.join(", ")}</p>
+                            })}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let rows = move || {
+        let l = lang.get();
+        let d = ui.day.get();
+        ui.with(|ds| {
+            let mut rows: Vec<(usize, Option<crate::model::Role>)> = ds
+                .states
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i, query::role_on(s, d).map(|r| r.role)))
+                .collect();
+            // Strongest role first, then by name.
+            rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| {
+                state_short(ds, &ds.states[a.0].code, d, l).cmp(&state_short(ds, &ds.states[b.0].code, d, l))
+            }));
+            let chair = query::chair_on(ds, d).map(|c| c.state.clone());
+            rows.into_iter()
+                .map(|(i, role)| {
+                    let s = &ds.states[i];
+                    let is_chair = chair.as_deref() == Some(s.code.as_str());
+                    view! {
+                        <tr data-testid="state-row" data-state=s.code.clone() data-role=role.map(|r| r.as_str()).unwrap_or("none")>
+                            <th scope="row">
+                                <button type="button" class="ap-link" on:click=move |_| ui.select_state(i)>
+                                    {state_short(ds, &s.code, d, l)}
+                                </button>
+                            </th>
+                            <td>{s.code.clone()}</td>
+                            <td>{role.map(|r| role_name(r, l)).unwrap_or(t(Key::NoRole, l))}
+                                {is_chair.then(|| view! { " · " <strong>{t(Key::Chair, l)}</strong> })}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="ap-text">
+            <section aria-label=move || t(Key::Events, lang.get())>
+                <h2 class="ap-h2">{move || t(Key::Events, lang.get())}</h2>
+                <ol class="ap-list" data-testid="event-list">{events}</ol>
+            </section>
+            <section>
+                <h2 class="ap-h2">{move || t(Key::StatesTable, lang.get())}</h2>
+                <table class="ap-table" data-testid="state-table">
+                    <caption>{move || ui.with(|ds| {
+                        let d = ui.day.get();
+                        crate::i18n::as_of_sentence(d, &query::summary_on(ds, d), lang.get())
+                    })}</caption>
+                    <thead><tr>
+                        <th scope="col">{move || t(Key::State, lang.get())}</th>
+                        <th scope="col">{move || t(Key::Code, lang.get())}</th>
+                        <th scope="col">{move || t(Key::Role, lang.get())}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </section>
+        </div>
+    }
+}
+

@@ -1,0 +1,129 @@
+//! The map-style list of states: equal tiles placed like a map, coloured (and labelled) by role
+//! as of the chosen date. Arrow keys move between tiles in grid order; Enter or Space selects.
+
+use super::ui::{state_short, use_ui, Sel};
+use crate::grid::{layout, neighbour, reading_order, Pin};
+use crate::i18n::{event_role_name, role_name, t, Key};
+use crate::model::Role;
+use crate::query;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The tile map with its legend.
+#[component]
+pub fn TileGrid() -> impl IntoView {
+    let ui = use_ui();
+    let (cells, cols, rows) = ui.with(|ds| {
+        let pins: Vec<Pin> = ds
+            .states
+            .iter()
+            .map(|s| Pin { lat: s.capital.lat, lon: s.capital.lon, fixed: s.grid })
+            .collect();
+        let l = layout(&pins);
+        (l.cells, l.cols, l.rows)
+    });
+    let order = reading_order(&cells);
+    let focus_idx = RwSignal::new(order.first().copied().unwrap_or(0));
+    Effect::new(move |_| {
+        if let Sel::State(i) = ui.sel.get() {
+            focus_idx.set(i);
+        }
+    });
+    let grid_ref = NodeRef::<leptos::html::Ul>::new();
+    let cells_k = cells.clone();
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let cur = focus_idx.get_untracked();
+        let (dc, dr) = match ev.key().as_str() {
+            "ArrowRight" => (1, 0),
+            "ArrowLeft" => (-1, 0),
+            "ArrowDown" => (0, 1),
+            "ArrowUp" => (0, -1),
+            _ => return,
+        };
+        ev.prevent_default();
+        if let Some(next) = neighbour(&cells_k, cur, dc, dr) {
+            focus_idx.set(next);
+            if let Some(el) = grid_ref.get_untracked() {
+                if let Ok(Some(b)) = el.query_selector(&format!("[data-idx=\"{next}\"]")) {
+                    if let Ok(b) = b.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = b.focus();
+                    }
+                }
+            }
+        }
+    };
+    let lang = ui.lang;
+    let tiles = order
+        .into_iter()
+        .map(|i| {
+            let (c, r) = cells[i];
+            let code = ui.with(|ds| ds.states[i].code.clone());
+            let role = move || ui.with(|ds| query::role_on(&ds.states[i], ui.day.get()).map(|r| r.role));
+            let event_role = move || match ui.sel.get() {
+                Sel::Event(e) => ui.with(|ds| query::role_at(&ds.events[e], &ds.states[i].code)),
+                _ => None,
+            };
+            let name = move || ui.with(|ds| state_short(ds, &ds.states[i].code, ui.day.get(), lang.get()));
+            let role_text = move || match role() {
+                Some(r) => role_name(r, lang.get()).to_string(),
+                None => t(Key::NoRole, lang.get()).to_string(),
+            };
+            let selected = move || ui.sel.get() == Sel::State(i);
+            let event_selected = move || matches!(ui.sel.get(), Sel::Event(_));
+            let label = move || {
+                let mut s = format!("{} ({}): {}", name(), ui.with(|ds| ds.states[i].code.clone()), role_text());
+                if let Some(er) = event_role() {
+                    s.push_str(&format!("; {}", event_role_name(er, lang.get())));
+                }
+                s
+            };
+            view! {
+                <li class="ap-grid__cell" style:grid-column=(c + 1).to_string() style:grid-row=(r + 1).to_string()>
+                    <button type="button"
+                        class=move || format!("ap-tile ap-role--{}", role().map(|r| r.as_str()).unwrap_or("none"))
+                        class:ap-tile--selected=selected
+                        class:ap-tile--highlight=move || event_role().is_some()
+                        class:ap-tile--dimmed=move || event_selected() && event_role().is_none()
+                        data-testid="tile"
+                        data-state=code.clone()
+                        data-role=move || role().map(|r| r.as_str()).unwrap_or("none")
+                        data-event-role=move || event_role().map(|r| r.as_str()).unwrap_or("")
+                        data-idx=i.to_string()
+                        tabindex=move || if focus_idx.get() == i { "0" } else { "-1" }
+                        aria-pressed=move || selected().to_string()
+                        aria-label=label
+                        on:click=move |_| { focus_idx.set(i); ui.select_state(i) }>
+                        <span class="ap-tile__code" aria-hidden="true">{code.clone()}</span>
+                        <span class="ap-tile__name" aria-hidden="true">{name}</span>
+                        <span class="ap-tile__role" aria-hidden="true">{role_text}</span>
+                        {move || event_role().map(|er| view! {
+                            <span class="ap-tile__badge" aria-hidden="true" data-testid="tile-badge">
+                                "★ "{event_role_name(er, lang.get())}
+                            </span>
+                        })}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="ap-map" aria-label=move || t(Key::States, lang.get())>
+            <ul class="ap-grid" node_ref=grid_ref on:keydown=on_key
+                style:grid-template-columns=format!("repeat({cols},minmax(0,1fr))") style:grid-template-rows=format!("repeat({rows},auto)")>
+                {tiles}
+            </ul>
+            <ul class="ap-legend ap-legend--roles" aria-label=move || t(Key::Legend, lang.get())>
+                {Role::ALL.iter().rev().map(|&r| view! {
+                    <li class="ap-legend__item">
+                        <span class=format!("ap-swatch ap-role--{}", r.as_str()) aria-hidden="true"></span>
+                        {move || role_name(r, lang.get())}
+                    </li>
+                }).collect_view()}
+                <li class="ap-legend__item">
+                    <span class="ap-swatch ap-role--none" aria-hidden="true"></span>
+                    {move || t(Key::NoRole, lang.get())}
+                </li>
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,229 @@
+//! The timeline: a proportional year axis, chair terms as bands, events as marks whose shape
+//! and colour encode the meeting level. Keyboard: Tab reaches the marks (one tab stop),
+//! Left/Right/Home/End move between them, Enter or Space selects.
+
+use super::ui::{state_short, text_str, use_ui, Sel};
+use crate::date::Precision;
+use crate::i18n::{format_range, level_glyph, level_name, t, Key};
+use crate::model::{Level, SubjectKind};
+use crate::scale::{assign_lanes, label_width, Scale};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Pixels per year on the axis.
+pub const PX_PER_YEAR: f64 = 132.0;
+const MAX_LANES: usize = 6;
+const LABEL_CHARS: usize = 24;
+
+fn clip_label(s: &str) -> String {
+    if s.chars().count() <= LABEL_CHARS {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(LABEL_CHARS - 1).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// The interactive timeline.
+#[component]
+pub fn Timeline() -> impl IntoView {
+    let ui = use_ui();
+    let scale = Scale::new(ui.extent.0, ui.extent.1, PX_PER_YEAR);
+    let width = scale.width().ceil();
+    let n_events = ui.with(|ds| ds.events.len());
+    // Which mark holds the single tab stop.
+    let focus_idx = RwSignal::new(match ui.sel.get_untracked() {
+        Sel::Event(i) => i,
+        _ => 0,
+    });
+    Effect::new(move |_| {
+        if let Sel::Event(i) = ui.sel.get() {
+            focus_idx.set(i);
+        }
+    });
+    let marks_ref = NodeRef::<leptos::html::Div>::new();
+    let focus_mark = move |i: usize| {
+        focus_idx.set(i);
+        if let Some(el) = marks_ref.get_untracked() {
+            if let Ok(Some(b)) = el.query_selector(&format!("[data-idx=\"{i}\"]")) {
+                if let Ok(b) = b.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                    b.scroll_into_view_with_bool(false);
+                }
+            }
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if n_events == 0 {
+            return;
+        }
+        let cur = focus_idx.get_untracked().min(n_events - 1);
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Some((cur + 1).min(n_events - 1)),
+            "ArrowLeft" | "ArrowUp" => Some(cur.saturating_sub(1)),
+            "Home" => Some(0),
+            "End" => Some(n_events - 1),
+            _ => None,
+        };
+        if let Some(i) = next {
+            ev.prevent_default();
+            focus_mark(i);
+        }
+    };
+
+    let lang = ui.lang;
+    let ticks = scale.year_ticks();
+    let bands = move || {
+        let l = lang.get();
+        ui.with(|ds| {
+            ds.chair_terms
+                .iter()
+                .map(|term| {
+                    let x0 = scale.x(term.span.from.first_day());
+                    let x1 = match term.span.to {
+                        Some(to) => scale.x(to.last_day() + 1),
+                        None => scale.x(ui.extent.1 + 1),
+                    };
+                    let name = state_short(ds, &term.state, term.span.from.first_day(), l);
+                    let disputed = ds.disputes_about(SubjectKind::ChairTerm, &term.id).next().is_some();
+                    let fuzzy_from = term.span.from.precision() != Precision::Day;
+                    let fuzzy_to = term.span.to.is_none_or(|d| d.precision() != Precision::Day);
+                    let range = format_range(&term.span.from, term.span.to.as_ref(), l);
+                    let range = if term.span.to.is_none() { format!("{range} – {}", t(Key::Ongoing, l)) } else { range };
+                    let label = format!("{}: {name}, {range}", t(Key::Chair, l));
+                    let code = term.state.clone();
+                    view! {
+                        <div class="ap-tl__band"
+                            class:ap-tl__band--fuzzy-from=fuzzy_from
+                            class:ap-tl__band--fuzzy-to=fuzzy_to
+                            class:ap-tl__band--disputed=disputed
+                            data-state=code
+                            style:left=format!("{x0:.1}px") style:width=format!("{:.1}px", (x1 - x0).max(2.0))
+                            title=label.clone()>
+                            <span class="ap-visually-hidden">{label.clone()}</span>
+                            <span aria-hidden="true">{name}{disputed.then_some(" ?")}</span>
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let marks = move || {
+        let l = lang.get();
+        ui.with(|ds| {
+            let labels: Vec<(f64, f64)> = ds
+                .events
+                .iter()
+                .map(|e| {
+                    let title = text_str(ds, &e.title, l);
+                    (scale.x(e.start.first_day()), label_width(clip_label(&title).chars().count()))
+                })
+                .collect();
+            let lanes = assign_lanes(&labels, 6.0, MAX_LANES);
+            ds.events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let title = text_str(ds, &e.title, l);
+                    let x = labels[i].0;
+                    let span_w = e.end.map(|end| scale.x(end.last_day() + 1) - x).unwrap_or(0.0);
+                    let date = format_range(&e.start, e.end.as_ref(), l);
+                    let uncertain = e.uncertain;
+                    let aria = format!(
+                        "{date}{} – {title} ({})",
+                        if uncertain { format!(" ({})", t(Key::Uncertain, l)) } else { String::new() },
+                        level_name(e.level, l)
+                    );
+                    let lane = lanes[i];
+                    let level = e.level;
+                    let id = e.id.clone();
+                    let participants: Vec<String> = e.participants.iter().map(|p| p.state.clone()).collect();
+                    let selected = move || ui.sel.get() == Sel::Event(i);
+                    let related = Memo::new(move |_| match ui.sel.get() {
+                        Sel::State(s) => ui.with(|ds| ds.states.get(s).is_some_and(|st| participants.contains(&st.code))),
+                        _ => false,
+                    });
+                    let dimmed = move || matches!(ui.sel.get(), Sel::State(_)) && !related.get();
+                    view! {
+                        <button type="button"
+                            class=format!("ap-tl__mark ap-lvl--{}", level.as_str())
+                            class:ap-tl__mark--selected=selected
+                            class:ap-tl__mark--related=related
+                            class:ap-tl__mark--dimmed=dimmed
+                            class:ap-tl__mark--uncertain=uncertain
+                            data-testid="event-mark"
+                            data-event-id=id
+                            data-idx=i.to_string()
+                            style:left=format!("{x:.1}px")
+                            tabindex=move || if focus_idx.get() == i { "0" } else { "-1" }
+                            aria-pressed=move || selected().to_string()
+                            aria-label=aria
+                            on:click=move |_| { focus_idx.set(i); ui.select_event(i) }>
+                            {(span_w > 2.0).then(|| view! {
+                                <span class="ap-tl__extent" aria-hidden="true" style:width=format!("{span_w:.1}px")></span>
+                            })}
+                            <span class="ap-tl__glyph" aria-hidden="true">{level_glyph(level)}</span>
+                            <span class="ap-tl__label" class:ap-tl__label--hidden=lane.is_none() aria-hidden="true"
+                                style:top=format!("{}px", 30 + 22 * lane.unwrap_or(0))>
+                                {clip_label(&title)}{uncertain.then_some(" ?")}
+                            </span>
+                            <span class="ap-tl__full" aria-hidden="true">
+                                <span class="ap-tl__date">{date.clone()}{uncertain.then_some(" ?")}</span>
+                                " "{title.clone()}
+                            </span>
+                        </button>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let cursor_x = move || scale.x(ui.day.get());
+
+    view! {
+        <section class="ap-tl" aria-label=move || t(Key::Timeline, lang.get())>
+            <div class="ap-tl__scroll">
+                <div class="ap-tl__canvas" style:width=format!("{width}px")>
+                    <div class="ap-tl__ticks" aria-hidden="true">
+                        {ticks.into_iter().map(|(y, x)| view! {
+                            <div class="ap-tl__tick" style:left=format!("{x:.1}px")>{y}</div>
+                        }).collect_view()}
+                    </div>
+                    <div class="ap-tl__bands" role="group" aria-label=move || t(Key::ChairTermsBand, lang.get())>
+                        {bands}
+                    </div>
+                    <div class="ap-tl__axis" aria-hidden="true"></div>
+                    <div class="ap-tl__cursor" aria-hidden="true" style:left=move || format!("{:.1}px", cursor_x())></div>
+                    <div class="ap-tl__marks" node_ref=marks_ref role="group"
+                        aria-label=move || t(Key::Events, lang.get())
+                        on:keydown=on_key>
+                        {marks}
+                    </div>
+                </div>
+            </div>
+            <Legend/>
+        </section>
+    }
+}
+
+/// Shapes and names of the meeting levels present in the dataset.
+#[component]
+fn Legend() -> impl IntoView {
+    let ui = use_ui();
+    let levels: Vec<Level> = ui.with(|ds| {
+        Level::ALL.iter().copied().filter(|l| ds.events.iter().any(|e| e.level == *l)).collect()
+    });
+    view! {
+        <ul class="ap-legend" aria-label=move || t(Key::Legend, ui.lang.get())>
+            {levels.into_iter().map(|lv| view! {
+                <li class=format!("ap-legend__item ap-lvl--{}", lv.as_str())>
+                    <span class="ap-tl__glyph" aria-hidden="true">{level_glyph(lv)}</span>
+                    {move || level_name(lv, ui.lang.get())}
+                </li>
+            }).collect_view()}
+            <li class="ap-legend__item"><span class="ap-legend__band" aria-hidden="true"></span>{move || t(Key::ChairTermsBand, ui.lang.get())}</li>
+        </ul>
+    }
+}
+
