@@ -254,17 +254,23 @@ test('screenshots: desktop and phone layouts (phone has no horizontal scroll)', 
   }
 });
 
+// Further suites register their tests through the same helpers.
+const helpers = { expect, eventually, mark, tile, attr, waitForApp, dist, artifacts, Check, MINISTERIAL, CHROMIUM_ARGS };
+for (const suite of ['./gates.mjs', './embed.mjs']) {
+  if (fs.existsSync(path.join(here, suite))) (await import(suite)).default(test, helpers);
+}
+
 // ---------------------------------------------------------------- runner
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const server = await serve(dist);
+const server = await serve(dist, 0, { '/hosts/': path.join(here, 'hosts') });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const base = `${origin}/`;
 let failed = 0;
 const only = process.env.E2E_ONLY;
 for (const t of tests) {
   if (only && !t.name.includes(only)) continue;
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, ...(t.opts.context || {}) });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

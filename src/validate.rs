@@ -397,7 +397,7 @@ impl Walker {
         match v.as_f64() {
             Some(x) if (lo..=hi).contains(&x) => Some(x),
             Some(x) => {
-                self.push(child(path, key), ProblemKind::Value, format!("{x} is outside {lo}…{hi}"));
+                self.push(child(path, key), ProblemKind::Value, format!("the value is outside {}…{}", lo as i64, hi as i64));
                 None
             }
             None => {

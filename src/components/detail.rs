@@ -22,6 +22,12 @@ fn confidence_name(c: Confidence, lang: Lang) -> &'static str {
     }
 }
 
+/// A CSS percentage with one decimal, without float formatting.
+fn percent(x: f64) -> String {
+    let v = (x * 10.0).round() as i64;
+    format!("{}.{}%", v / 10, v % 10)
+}
+
 /// A link, only when it is http(s); otherwise plain text.
 fn link(url: &str, label: String) -> AnyView {
     if is_http_link(url) {
@@ -238,7 +244,7 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
                     let b = r.span.to.map(|x| pct(x.last_day())).unwrap_or(100.0);
                     view! {
                         <div class=format!("ap-history__bar ap-role--{}", r.role.as_str())
-                            style:left=format!("{a:.2}%") style:width=format!("{:.2}%", (b - a).max(0.8))>
+                            style:left=percent(a) style:width=percent((b - a).max(0.8))>
                             {role_name(r.role, lang)}
                         </div>
                     }

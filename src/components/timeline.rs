@@ -15,6 +15,11 @@ pub const PX_PER_YEAR: f64 = 132.0;
 const MAX_LANES: usize = 6;
 const LABEL_CHARS: usize = 24;
 
+/// A CSS pixel length, rounded to whole pixels (keeps float formatting out of the binary).
+fn px(x: f64) -> String {
+    format!("{}px", x.round() as i64)
+}
+
 fn clip_label(s: &str) -> String {
     if s.chars().count() <= LABEL_CHARS {
         s.to_string()
@@ -99,7 +104,7 @@ pub fn Timeline() -> impl IntoView {
                             class:ap-tl__band--fuzzy-to=fuzzy_to
                             class:ap-tl__band--disputed=disputed
                             data-state=code
-                            style:left=format!("{x0:.1}px") style:width=format!("{:.1}px", (x1 - x0).max(2.0))
+                            style:left=px(x0) style:width=px((x1 - x0).max(2.0))
                             title=label.clone()>
                             <span class="ap-visually-hidden">{label.clone()}</span>
                             <span aria-hidden="true">{name}{disputed.then_some(" ?")}</span>
@@ -156,13 +161,13 @@ pub fn Timeline() -> impl IntoView {
                             data-testid="event-mark"
                             data-event-id=id
                             data-idx=i.to_string()
-                            style:left=format!("{x:.1}px")
+                            style:left=px(x)
                             tabindex=move || if focus_idx.get() == i { "0" } else { "-1" }
                             aria-pressed=move || selected().to_string()
                             aria-label=aria
                             on:click=move |_| { focus_idx.set(i); ui.select_event(i) }>
                             {(span_w > 2.0).then(|| view! {
-                                <span class="ap-tl__extent" aria-hidden="true" style:width=format!("{span_w:.1}px")></span>
+                                <span class="ap-tl__extent" aria-hidden="true" style:width=px(span_w)></span>
                             })}
                             <span class="ap-tl__glyph" aria-hidden="true">{level_glyph(level)}</span>
                             <span class="ap-tl__label" class:ap-tl__label--hidden=lane.is_none() aria-hidden="true"
@@ -184,17 +189,17 @@ pub fn Timeline() -> impl IntoView {
     view! {
         <section class="ap-tl" aria-label=move || t(Key::Timeline, lang.get())>
             <div class="ap-tl__scroll">
-                <div class="ap-tl__canvas" style:width=format!("{width}px")>
+                <div class="ap-tl__canvas" style:width=px(width)>
                     <div class="ap-tl__ticks" aria-hidden="true">
                         {ticks.into_iter().map(|(y, x)| view! {
-                            <div class="ap-tl__tick" style:left=format!("{x:.1}px")>{y}</div>
+                            <div class="ap-tl__tick" style:left=px(x)>{y}</div>
                         }).collect_view()}
                     </div>
                     <div class="ap-tl__bands" role="group" aria-label=move || t(Key::ChairTermsBand, lang.get())>
                         {bands}
                     </div>
                     <div class="ap-tl__axis" aria-hidden="true"></div>
-                    <div class="ap-tl__cursor" aria-hidden="true" style:left=move || format!("{:.1}px", cursor_x())></div>
+                    <div class="ap-tl__cursor" aria-hidden="true" style:left=move || px(cursor_x())></div>
                     <div class="ap-tl__marks" node_ref=marks_ref role="group"
                         aria-label=move || t(Key::Events, lang.get())
                         on:keydown=on_key>
