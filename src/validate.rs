@@ -5,7 +5,7 @@
 //! them, each with the JSON path of the value concerned, and only a dataset without problems
 //! becomes a [`Dataset`]. No input makes it panic.
 
-use crate::date::{Date, DayNum};
+use crate::date::Date;
 use crate::model::*;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -131,6 +131,8 @@ fn too_large(len: usize) -> Problem {
 
 /// Parses and validates a dataset file's text.
 pub fn parse_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
+    // A UTF-8 byte-order mark is allowed before the JSON (editors on some systems add one).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_FILE_BYTES {
         return Err(vec![too_large(text.len())]);
     }
@@ -177,6 +179,10 @@ struct Walker {
     source_refs: Vec<(String, String)>,
     state_refs: Vec<(String, String)>,
     org_refs: Vec<(String, String)>,
+    /// (path, kind, id) of every dispute subject.
+    subject_refs: Vec<(String, SubjectKind, String)>,
+    /// Chair terms that parsed, with their index, for the overlap check.
+    chair_ok: Vec<(usize, ChairTerm)>,
 }
 
 fn kind_of(v: &Value) -> &'static str {
@@ -396,7 +402,7 @@ impl Walker {
         let v = self.required(m, path, key)?;
         match v.as_f64() {
             Some(x) if (lo..=hi).contains(&x) => Some(x),
-            Some(x) => {
+            Some(_) => {
                 self.push(child(path, key), ProblemKind::Value, format!("the value is outside {}…{}", lo as i64, hi as i64));
                 None
             }
@@ -673,71 +679,76 @@ impl Walker {
         let chair_terms = self.list(m, p, "chair_terms", false, MAX_LIST, |w, v, p| w.chair_term(v, p));
         let disputes = self.list(m, p, "disputes", false, MAX_LIST, |w, v, p| w.dispute(v, p));
 
-        // Cross-references and uniqueness, reported even when parts above failed.
-        if let Some(s) = &sources {
-            let ids: Vec<&str> = s.iter().map(|s| s.id.as_str()).collect();
-            self.unique("$.sources", "id", &ids);
+        // Cross-references and uniqueness, reported even when parts above failed: ids are read
+        // from the raw lists, so one broken item does not hide the others' problems.
+        let raw = |list: &str, key: &str| -> Option<Vec<(usize, String)>> {
+            m.get(list).and_then(|v| v.as_array()).map(|a| {
+                a.iter()
+                    .enumerate()
+                    .filter_map(|(i, x)| x.get(key).and_then(|v| v.as_str()).map(|s| (i, s.to_string())))
+                    .collect()
+            })
+        };
+        let raw_sources = raw("sources", "id");
+        let raw_orgs = raw("organisations", "id").or_else(|| (!m.contains_key("organisations")).then(Vec::new));
+        let raw_states = raw("states", "code");
+        let raw_events = raw("events", "id");
+        let raw_chairs = raw("chair_terms", "id").or_else(|| (!m.contains_key("chair_terms")).then(Vec::new));
+        let raw_disputes = raw("disputes", "id");
+        for (list, key, ids) in [
+            ("$.sources", "id", &raw_sources),
+            ("$.organisations", "id", &raw_orgs),
+            ("$.states", "code", &raw_states),
+            ("$.events", "id", &raw_events),
+            ("$.chair_terms", "id", &raw_chairs),
+            ("$.disputes", "id", &raw_disputes),
+        ] {
+            if let Some(ids) = ids {
+                self.unique(list, key, ids);
+            }
         }
-        if let Some(o) = &organisations {
-            let ids: Vec<&str> = o.iter().map(|o| o.id.as_str()).collect();
-            self.unique("$.organisations", "id", &ids);
-        }
-        if let Some(s) = &states {
-            let ids: Vec<&str> = s.iter().map(|s| s.code.as_str()).collect();
-            self.unique("$.states", "code", &ids);
-        }
-        if let Some(e) = &events {
-            let ids: Vec<&str> = e.iter().map(|e| e.id.as_str()).collect();
-            self.unique("$.events", "id", &ids);
-        }
-        if let Some(c) = &chair_terms {
-            let ids: Vec<&str> = c.iter().map(|c| c.id.as_str()).collect();
-            self.unique("$.chair_terms", "id", &ids);
-            self.overlaps(c);
-        }
-        if let Some(d) = &disputes {
-            let ids: Vec<&str> = d.iter().map(|d| d.id.as_str()).collect();
-            self.unique("$.disputes", "id", &ids);
-        }
-        if let Some(s) = &sources {
-            let known: HashSet<&str> = s.iter().map(|s| s.id.as_str()).collect();
+        let parsed_terms = std::mem::take(&mut self.chair_ok);
+        self.overlaps(&parsed_terms);
+        let known = |ids: &Option<Vec<(usize, String)>>| -> Option<HashSet<String>> {
+            ids.as_ref().map(|v| v.iter().map(|(_, s)| s.clone()).collect())
+        };
+        if let Some(known) = known(&raw_sources) {
             for (path, id) in std::mem::take(&mut self.source_refs) {
-                if !known.contains(id.as_str()) {
+                if !known.contains(&id) {
                     self.push(path, ProblemKind::Reference, format!("no source has the id \"{}\"", clip(&id)));
                 }
             }
         }
-        if let Some(s) = &states {
-            let known: HashSet<&str> = s.iter().map(|s| s.code.as_str()).collect();
+        if let Some(known) = known(&raw_states) {
             for (path, id) in std::mem::take(&mut self.state_refs) {
-                if !known.contains(id.as_str()) {
+                if !known.contains(&id) {
                     self.push(path, ProblemKind::Reference, format!("no state has the code \"{id}\""));
                 }
             }
         }
-        if let Some(o) = &organisations {
-            let known: HashSet<&str> = o.iter().map(|o| o.id.as_str()).collect();
+        if let Some(known) = known(&raw_orgs) {
             for (path, id) in std::mem::take(&mut self.org_refs) {
-                if !known.contains(id.as_str()) {
+                if !known.contains(&id) {
                     self.push(path, ProblemKind::Reference, format!("no organisation has the id \"{}\"", clip(&id)));
                 }
             }
         }
-        if let (Some(d), Some(e), Some(s), Some(c), Some(o)) = (&disputes, &events, &states, &chair_terms, &organisations) {
-            for (i, dispute) in d.iter().enumerate() {
-                let id = dispute.subject_id.as_str();
-                let found = match dispute.subject_kind {
-                    SubjectKind::Event => e.iter().any(|x| x.id == id),
-                    SubjectKind::State => s.iter().any(|x| x.code == id),
-                    SubjectKind::ChairTerm => c.iter().any(|x| x.id == id),
-                    SubjectKind::Organisation => o.iter().any(|x| x.id == id),
-                    SubjectKind::Dataset => true,
-                };
-                if !found {
+        let (k_events, k_states, k_chairs, k_orgs) =
+            (known(&raw_events), known(&raw_states), known(&raw_chairs), known(&raw_orgs));
+        for (path, kind, id) in std::mem::take(&mut self.subject_refs) {
+            let set = match kind {
+                SubjectKind::Event => &k_events,
+                SubjectKind::State => &k_states,
+                SubjectKind::ChairTerm => &k_chairs,
+                SubjectKind::Organisation => &k_orgs,
+                SubjectKind::Dataset => continue,
+            };
+            if let Some(set) = set {
+                if !set.contains(&id) {
                     self.push(
-                        format!("$.disputes[{i}].subject.id"),
+                        path,
                         ProblemKind::Reference,
-                        format!("no {} has the id \"{}\"", dispute.subject_kind.as_str().replace('_', " "), clip(id)),
+                        format!("no {} has the id \"{}\"", kind.as_str().replace('_', " "), clip(&id)),
                     );
                 }
             }
@@ -761,42 +772,42 @@ impl Walker {
         })
     }
 
-    fn unique(&mut self, list: &str, key: &str, ids: &[&str]) {
+    fn unique(&mut self, list: &str, key: &str, ids: &[(usize, String)]) {
         let mut first: HashMap<&str, usize> = HashMap::new();
-        for (i, id) in ids.iter().enumerate() {
-            if let Some(j) = first.get(id) {
+        for (i, id) in ids {
+            if let Some(j) = first.get(id.as_str()) {
                 self.push(
                     format!("{list}[{i}].{key}"),
                     ProblemKind::Duplicate,
                     format!("\"{}\" is already used by {list}[{j}]", clip(id)),
                 );
             } else {
-                first.insert(id, i);
+                first.insert(id, *i);
             }
         }
     }
 
-    fn overlaps(&mut self, terms: &[ChairTerm]) {
-        let mut order: Vec<usize> = (0..terms.len()).collect();
-        order.sort_by(|&a, &b| terms[a].span.from.cmp_start(&terms[b].span.from));
-        for pair in order.windows(2) {
-            let (a, b) = (&terms[pair[0]], &terms[pair[1]]);
-            // A term without an end runs on; one whose end is in the same month or year as the
-            // next start is a handover, allowed.
-            let a_end: DayNum = match a.span.to {
-                None => DayNum::MAX,
-                Some(t) => t.first_day(),
-            };
-            if b.span.from.first_day() < a_end {
+    /// Reports every chair term that starts before an earlier-starting term has ended. A term
+    /// that ends in the same period (month, or year) in which the next one starts is a
+    /// handover, allowed.
+    fn overlaps(&mut self, terms: &[(usize, ChairTerm)]) {
+        let mut order: Vec<&(usize, ChairTerm)> = terms.iter().collect();
+        order.sort_by(|a, b| a.1.span.from.cmp_start(&b.1.span.from));
+        for (k, (bi, b)) in order.iter().enumerate() {
+            for (_, a) in order[..k].iter().map(|x| (x.0, &x.1)) {
+                if !ends_after_start(a.span.to, b.span.from) {
+                    continue;
+                }
                 let until = a.span.to.map(|t| t.to_string()).unwrap_or_else(|| "no end".into());
                 self.push(
-                    format!("$.chair_terms[{}].from", pair[1]),
+                    format!("$.chair_terms[{bi}].from"),
                     ProblemKind::Overlap,
                     format!(
                         "the term of {} from {} overlaps the term of {} ({} to {until})",
                         b.state, b.span.from, a.state, a.span.from
                     ),
                 );
+                break;
             }
         }
     }
@@ -947,7 +958,7 @@ impl Walker {
             Some(Participant { state: state?, role: role?, sources: sources? })
         });
         if let Some(ps) = &participants {
-            let codes: Vec<&str> = ps.iter().map(|p| p.state.as_str()).collect();
+            let codes: Vec<(usize, String)> = ps.iter().map(|p| p.state.clone()).enumerate().collect();
             self.unique(&child(path, "participants"), "state", &codes);
         }
         let organisations = self.list(m, path, "organisations", false, MAX_PARTICIPANTS, |w, v, p| {
@@ -1029,7 +1040,11 @@ impl Walker {
         let state = self.state_ref(m, path, "state");
         let chairperson = self.opt_text(m, path, "chairperson");
         let span = self.span(m, path);
-        Some(ChairTerm { id: id?, state: state?, span: span?, chairperson: chairperson? })
+        let term = ChairTerm { id: id?, state: state?, span: span?, chairperson: chairperson? };
+        if let Some(i) = path.rsplit('[').next().and_then(|r| r.trim_end_matches(']').parse().ok()) {
+            self.chair_ok.push((i, term.clone()));
+        }
+        Some(term)
     }
 
     fn dispute(&mut self, v: &Value, path: &str) -> Option<Dispute> {
@@ -1044,6 +1059,9 @@ impl Walker {
                         self.keys(s, &p, &["kind", "id"]);
                         let kind = self.enum_of(s, &p, "kind", SubjectKind::parse, &choices(SubjectKind::ALL, |k| k.as_str()));
                         let id = self.req_string(s, &p, "id");
+                        if let (Some(k), Some(i)) = (kind, &id) {
+                            self.subject_refs.push((child(&p, "id"), k, i.clone()));
+                        }
                         kind.zip(id)
                     }
                     None => None,
@@ -1069,6 +1087,22 @@ impl Walker {
         let (subject_kind, subject_id) = subject?;
         Some(Dispute { id: id?, subject_kind, subject_id, field: field?, summary: summary?, readings: readings? })
     }
+}
+
+/// Whether a span ending at `end` (`None`: still running) is still running when `start` begins,
+/// allowing a handover within the shared month or year.
+fn ends_after_start(end: Option<Date>, start: Date) -> bool {
+    let Some(end) = end else { return true };
+    let coarse = end.precision().min(start.precision());
+    let cut = |d: Date| match coarse {
+        crate::date::Precision::Year => Date { year: d.year, month: None, day: None },
+        crate::date::Precision::Month => Date { year: d.year, month: d.month, day: None },
+        crate::date::Precision::Day => d,
+    };
+    if cut(end) == cut(start) {
+        return false;
+    }
+    start.first_day() <= end.last_day()
 }
 
 fn choices<T: Copy>(all: &[T], f: fn(T) -> &'static str) -> Vec<&'static str> {

@@ -1,9 +1,6 @@
 //! Broken dataset files: each test breaks the small valid fixture in one way (or feeds a file
 //! that is not a dataset at all) and checks that the validator names exactly that problem, by
 //! JSON path and kind, without panicking.
-//!
-//! Tests marked `#[ignore = "bug: …"]` assert the behaviour the validator should have and
-//! currently does not; run them with `cargo test --test broken -- --ignored`.
 
 use almaty_process::validate::{
     parse_bytes, parse_dataset, Problem, ProblemKind, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_TEXT_CHARS,
@@ -500,7 +497,7 @@ fn a_flood_of_problems_is_capped_with_a_summary_line() {
 // Known validator bugs: these assert the correct behaviour and fail today.
 
 #[test]
-#[ignore = "bug: overlaps() compares only neighbours in start order, so a long term that overlaps a non-adjacent later term is not reported"]
+
 fn overlap_with_a_term_that_is_not_the_next_one() {
     // KZ 2013-06-05..2016-11 (fixture); KG 2014..2014-06 sits inside it and is compared with KZ;
     // TJ 2015..2015-06 is compared only with KG (no overlap) and never with KZ, which it
@@ -521,7 +518,7 @@ fn overlap_with_a_term_that_is_not_the_next_one() {
 }
 
 #[test]
-#[ignore = "bug: a duplicate id is not reported when any other item of the same list has a problem (unique() runs only on a fully parsed list)"]
+
 fn duplicate_id_reported_next_to_an_unrelated_problem_in_the_same_list() {
     let problems = problems_after(|v| {
         v["events"][0]["start"] = json!("2013-02-30");
@@ -532,7 +529,7 @@ fn duplicate_id_reported_next_to_an_unrelated_problem_in_the_same_list() {
 }
 
 #[test]
-#[ignore = "bug: no source reference is checked when any one source has a problem (the `sources` list is then None)"]
+
 fn unknown_source_reported_next_to_a_broken_source() {
     let problems = problems_after(|v| {
         v["sources"][1]["url"] = json!("javascript:alert(1)");
@@ -543,7 +540,7 @@ fn unknown_source_reported_next_to_a_broken_source() {
 }
 
 #[test]
-#[ignore = "bug: no state reference is checked when any one state has a problem (the `states` list is then None)"]
+
 fn unknown_state_reported_next_to_a_broken_state() {
     let problems = problems_after(|v| {
         v["states"][4]["capital"]["lat"] = json!(123.0);
@@ -554,7 +551,7 @@ fn unknown_state_reported_next_to_a_broken_state() {
 }
 
 #[test]
-#[ignore = "bug: a term ending mid-month (2016-11-20) followed by one starting that month (2016-11) is reported as an overlap, though docs/dataset-format.md allows a handover in the same month (the reverse, 2016-11 then 2016-11-10, is accepted)"]
+
 fn handover_in_the_same_month_with_a_day_precise_end() {
     let mut v = fixture();
     v["chair_terms"][0]["to"] = json!("2016-11-20");
@@ -565,4 +562,11 @@ fn handover_in_the_same_month_with_a_day_precise_end() {
     kg["to"] = json!(null);
     v["chair_terms"].as_array_mut().unwrap().push(kg);
     assert_ok(&v);
+}
+
+#[test]
+fn byte_order_mark_before_the_json_is_accepted() {
+    let with_bom = format!("\u{feff}{}", include_str!("fixtures/small.json"));
+    assert!(parse_dataset(&with_bom).is_ok());
+    assert!(parse_bytes(with_bom.as_bytes()).is_ok());
 }
