@@ -12,6 +12,7 @@ pub mod validate;
 pub mod grid;
 pub mod hash;
 pub mod i18n;
+pub mod prerender;
 pub mod scale;
 
 #[cfg(target_arch = "wasm32")]

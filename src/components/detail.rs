@@ -84,7 +84,7 @@ fn disputes(ds: &Dataset, kind: SubjectKind, id: &str, lang: Lang) -> AnyView {
     }
     view! {
         <section class="ap-disputes" data-testid="disputes">
-            <h4>{t(Key::Disputed, lang)}</h4>
+            <h3>{t(Key::Disputed, lang)}</h3>
             {list.into_iter().map(|d| view! {
                 <div class="ap-dispute">
                     <p>{text_view(ds, &d.summary, lang)}</p>
@@ -129,7 +129,7 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
                 <span class=format!("ap-tl__glyph ap-lvl--{}", e.level.as_str()) aria-hidden="true">{level_glyph(e.level)}</span>
                 " "{level_name(e.level, lang)}
             </p>
-            <h3 class="ap-detail__title">{text_view(ds, &e.title, lang)}</h3>
+            <h2 class="ap-detail__title">{text_view(ds, &e.title, lang)}</h2>
             <dl class="ap-facts">
                 <dt>{t(Key::Date, lang)}</dt>
                 <dd>
@@ -144,7 +144,7 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
             <p class="ap-detail__summary">{text_view(ds, &e.summary, lang)}</p>
             {e.note.as_ref().map(|n| view! { <p class="ap-note">{text_view(ds, n, lang)}</p> })}
             {(!e.participants.is_empty()).then(|| view! {
-                <h4>{t(Key::Participants, lang)}</h4>
+                <h3>{t(Key::Participants, lang)}</h3>
                 <ul class="ap-participants" data-testid="participants">
                     {e.participants.iter().map(|p| {
                         let code = p.state.clone();
@@ -163,7 +163,7 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
                 </ul>
             })}
             {(!e.organisations.is_empty()).then(|| view! {
-                <h4>{t(Key::Organisations, lang)}</h4>
+                <h3>{t(Key::Organisations, lang)}</h3>
                 <ul class="ap-participants">
                     {e.organisations.iter().map(|o| {
                         let name = ds.organisation(&o.org).map(|x| text_str(ds, &x.short, lang)).unwrap_or_else(|| o.org.clone());
@@ -172,7 +172,7 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
                 </ul>
             })}
             {(!e.outcomes.is_empty()).then(|| view! {
-                <h4>{t(Key::Outcomes, lang)}</h4>
+                <h3>{t(Key::Outcomes, lang)}</h3>
                 <ul class="ap-outcomes" data-testid="outcomes">
                     {e.outcomes.iter().map(|o| {
                         let title = text_str(ds, &o.title, lang);
@@ -187,7 +187,7 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
                 </ul>
             })}
             {disputes(ds, SubjectKind::Event, &e.id, lang)}
-            <h4>{t(Key::Sources, lang)}</h4>
+            <h3>{t(Key::Sources, lang)}</h3>
             {source_list(ds, &all_sources, lang)}
         </article>
     }
@@ -216,12 +216,12 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
     view! {
         <article class="ap-detail__body" data-testid="state-detail" data-state=s.code.clone()>
             <p class="ap-detail__kicker">{s.code.clone()}" · "{text_view(ds, &s.capital.name, lang)}</p>
-            <h3 class="ap-detail__title">{text_view(ds, &s.name_on(day).official, lang)}</h3>
+            <h2 class="ap-detail__title">{text_view(ds, &s.name_on(day).official, lang)}</h2>
             <p data-testid="state-role">
                 {t(Key::AsOf, lang)}" "{crate::i18n::format_day(day, lang)}": "
                 <strong>{now_role.unwrap_or(t(Key::NoRole, lang))}</strong>
             </p>
-            <h4>{t(Key::NamesOverTime, lang)}</h4>
+            <h3>{t(Key::NamesOverTime, lang)}</h3>
             <ul class="ap-names">
                 {s.names.iter().map(|n| view! {
                     <li>
@@ -237,7 +237,7 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
                     </li>
                 }).collect_view()}
             </ul>
-            <h4>{t(Key::RoleHistory, lang)}</h4>
+            <h3>{t(Key::RoleHistory, lang)}</h3>
             <div class="ap-history" aria-hidden="true">
                 {s.roles.iter().map(|r| {
                     let a = pct(r.span.from.first_day());
@@ -261,7 +261,7 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
                     </li>
                 }).collect_view()}
             </ul>
-            <h4>{t(Key::ChairTerms, lang)}</h4>
+            <h3>{t(Key::ChairTerms, lang)}</h3>
             <ul class="ap-chairs" data-testid="chair-terms">
                 {if terms.is_empty() { view! { <li>{t(Key::None, lang)}</li> }.into_any() } else {
                     terms.iter().map(|term| view! {
@@ -275,7 +275,7 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
                     }).collect_view().into_any()
                 }}
             </ul>
-            <h4>{t(Key::EventsAttended, lang)}</h4>
+            <h3>{t(Key::EventsAttended, lang)}</h3>
             <ul class="ap-attended" data-testid="events-attended">
                 {events.iter().map(|(e, role)| {
                     let idx = ds.events.iter().position(|x| x.id == e.id).unwrap_or(0);
@@ -291,7 +291,7 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
                 }).collect_view()}
             </ul>
             {disputes(ds, SubjectKind::State, &s.code, lang)}
-            <h4>{t(Key::Sources, lang)}</h4>
+            <h3>{t(Key::Sources, lang)}</h3>
             {source_list(ds, &all_sources, lang)}
         </article>
     }

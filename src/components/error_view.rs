@@ -36,7 +36,7 @@ pub fn ErrorView(
     };
     view! {
         <div class="ap-error" role="alert" data-testid="error">
-            <h2 class="ap-error__title">{heading}</h2>
+            <h1 class="ap-error__title">{heading}</h1>
             <p class="ap-error__what">
                 <code class="ap-error__url" data-testid="error-url">{url}</code>
                 " — "
@@ -45,8 +45,9 @@ pub fn ErrorView(
                 </span>
             </p>
             {(!problems.is_empty()).then(|| view! {
-                <h3 class="ap-error__sub">{move || t(Key::ProblemsFound, lang.get())}</h3>
-                <ul class="ap-error__list" data-testid="problems">
+                <h2 class="ap-error__sub">{move || t(Key::ProblemsFound, lang.get())}</h2>
+                <ul class="ap-error__list" data-testid="problems" tabindex="0"
+                    aria-label=move || t(Key::ProblemsFound, lang.get())>
                     {problems.into_iter().map(|p| view! {
                         <li data-kind=p.kind.as_str()>
                             <code>{p.path}</code>": "{p.message}
