@@ -6,19 +6,34 @@
 use crate::date::{Date, DayNum};
 use crate::model::{EventRole, Level, Role};
 
-/// An interface language.
+/// A language: of the interface (tables for English and Russian) and of the dataset content
+/// (any code the dataset lists). Interface strings and date formats fall back to English for
+/// a language without a table, while content is shown in that language when the dataset has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     En,
     Ru,
+    /// Another language code (2–3 lower-case letters), for content only.
+    Other(&'static str),
+}
+
+/// The interface tables that exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ui {
+    En,
+    Ru,
 }
 
 impl Lang {
+    /// Any language code of 2–3 lower-case letters.
     pub fn parse(code: &str) -> Option<Lang> {
         match code {
             "en" => Some(Lang::En),
             "ru" => Some(Lang::Ru),
+            c if (2..=3).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_lowercase()) => {
+                Some(Lang::Other(intern(c)))
+            }
             _ => None,
         }
     }
@@ -26,8 +41,29 @@ impl Lang {
         match self {
             Lang::En => "en",
             Lang::Ru => "ru",
+            Lang::Other(c) => c,
         }
     }
+    /// The interface table used for this language.
+    pub fn ui(self) -> Ui {
+        match self {
+            Lang::Ru => Ui::Ru,
+            _ => Ui::En,
+        }
+    }
+}
+
+/// Language codes live for the whole session; each distinct one is leaked once.
+fn intern(code: &str) -> &'static str {
+    use std::sync::Mutex;
+    static CODES: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+    let mut codes = CODES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(c) = codes.iter().find(|c| **c == code) {
+        return c;
+    }
+    let leaked: &'static str = Box::leak(code.to_string().into_boxed_str());
+    codes.push(leaked);
+    leaked
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -53,21 +89,21 @@ const MONTHS_RU_SHORT: [&str; 12] =
 /// "5 июня 2013 г.", "март 2011 г.", "2017 г.".
 pub fn format_date(d: &Date, lang: Lang) -> String {
     let m = d.month.map(|m| (m - 1) as usize);
-    match (lang, m, d.day) {
-        (Lang::En, Some(m), Some(day)) => format!("{day} {} {}", MONTHS_EN[m], d.year),
-        (Lang::En, Some(m), None) => format!("{} {}", MONTHS_EN[m], d.year),
-        (Lang::En, None, _) => d.year.to_string(),
-        (Lang::Ru, Some(m), Some(day)) => format!("{day} {} {} г.", MONTHS_RU_GEN[m], d.year),
-        (Lang::Ru, Some(m), None) => format!("{} {} г.", MONTHS_RU[m], d.year),
-        (Lang::Ru, None, _) => format!("{} г.", d.year),
+    match (lang.ui(), m, d.day) {
+        (Ui::En, Some(m), Some(day)) => format!("{day} {} {}", MONTHS_EN[m], d.year),
+        (Ui::En, Some(m), None) => format!("{} {}", MONTHS_EN[m], d.year),
+        (Ui::En, None, _) => d.year.to_string(),
+        (Ui::Ru, Some(m), Some(day)) => format!("{day} {} {} г.", MONTHS_RU_GEN[m], d.year),
+        (Ui::Ru, Some(m), None) => format!("{} {} г.", MONTHS_RU[m], d.year),
+        (Ui::Ru, None, _) => format!("{} г.", d.year),
     }
 }
 
 /// A short date for dense places: "Jun 2013" / "июнь 2013".
 pub fn format_short(d: &Date, lang: Lang) -> String {
-    match (d.month, lang) {
-        (Some(m), Lang::En) => format!("{} {}", MONTHS_EN_SHORT[(m - 1) as usize], d.year),
-        (Some(m), Lang::Ru) => format!("{} {}", MONTHS_RU_SHORT[(m - 1) as usize], d.year),
+    match (d.month, lang.ui()) {
+        (Some(m), Ui::En) => format!("{} {}", MONTHS_EN_SHORT[(m - 1) as usize], d.year),
+        (Some(m), Ui::Ru) => format!("{} {}", MONTHS_RU_SHORT[(m - 1) as usize], d.year),
         (None, _) => d.year.to_string(),
     }
 }
@@ -122,69 +158,69 @@ pub fn count_of(n: usize, role: Role, lang: Lang) -> String {
         Role::Participant => ["участник", "участника", "участников"],
         Role::Signatory => ["подписант", "подписанта", "подписантов"],
     };
-    match lang {
-        Lang::En => format!("{n} {}", if n == 1 { en.0 } else { en.1 }),
-        Lang::Ru => format!("{n} {}", ru[ru_plural(n)]),
+    match lang.ui() {
+        Ui::En => format!("{n} {}", if n == 1 { en.0 } else { en.1 }),
+        Ui::Ru => format!("{n} {}", ru[ru_plural(n)]),
     }
 }
 
 /// A state role's name.
 pub fn role_name(role: Role, lang: Lang) -> &'static str {
-    match (role, lang) {
-        (Role::Member, Lang::En) => "Member",
-        (Role::Observer, Lang::En) => "Observer",
-        (Role::Applicant, Lang::En) => "Applicant",
-        (Role::Guest, Lang::En) => "Guest",
-        (Role::Participant, Lang::En) => "Participant",
-        (Role::Signatory, Lang::En) => "Signatory (2011 Declaration)",
-        (Role::Member, Lang::Ru) => "Член",
-        (Role::Observer, Lang::Ru) => "Наблюдатель",
-        (Role::Applicant, Lang::Ru) => "Кандидат",
-        (Role::Guest, Lang::Ru) => "Гость",
-        (Role::Participant, Lang::Ru) => "Участник",
-        (Role::Signatory, Lang::Ru) => "Подписант (Декларация 2011 г.)",
+    match (role, lang.ui()) {
+        (Role::Member, Ui::En) => "Member",
+        (Role::Observer, Ui::En) => "Observer",
+        (Role::Applicant, Ui::En) => "Applicant",
+        (Role::Guest, Ui::En) => "Guest",
+        (Role::Participant, Ui::En) => "Participant",
+        (Role::Signatory, Ui::En) => "Signatory (2011 Declaration)",
+        (Role::Member, Ui::Ru) => "Член",
+        (Role::Observer, Ui::Ru) => "Наблюдатель",
+        (Role::Applicant, Ui::Ru) => "Кандидат",
+        (Role::Guest, Ui::Ru) => "Гость",
+        (Role::Participant, Ui::Ru) => "Участник",
+        (Role::Signatory, Ui::Ru) => "Подписант (Декларация 2011 г.)",
     }
 }
 
 /// A role at an event.
 pub fn event_role_name(role: EventRole, lang: Lang) -> &'static str {
-    match (role, lang) {
-        (EventRole::Chair, Lang::En) => "Chair",
-        (EventRole::Member, Lang::En) => "Member",
-        (EventRole::Observer, Lang::En) => "Observer",
-        (EventRole::Signatory, Lang::En) => "Signatory",
-        (EventRole::Applicant, Lang::En) => "Applicant",
-        (EventRole::Guest, Lang::En) => "Guest",
-        (EventRole::Participant, Lang::En) => "Participant",
-        (EventRole::Chair, Lang::Ru) => "Председатель",
-        (EventRole::Member, Lang::Ru) => "Член",
-        (EventRole::Observer, Lang::Ru) => "Наблюдатель",
-        (EventRole::Signatory, Lang::Ru) => "Подписант",
-        (EventRole::Applicant, Lang::Ru) => "Кандидат",
-        (EventRole::Guest, Lang::Ru) => "Гость",
-        (EventRole::Participant, Lang::Ru) => "Участник",
+    match (role, lang.ui()) {
+        (EventRole::Chair, Ui::En) => "Chair",
+        (EventRole::Member, Ui::En) => "Member",
+        (EventRole::Observer, Ui::En) => "Observer",
+        (EventRole::Signatory, Ui::En) => "Signatory",
+        (EventRole::Applicant, Ui::En) => "Applicant",
+        (EventRole::Guest, Ui::En) => "Guest",
+        (EventRole::Participant, Ui::En) => "Participant",
+        (EventRole::Chair, Ui::Ru) => "Председатель",
+        (EventRole::Member, Ui::Ru) => "Член",
+        (EventRole::Observer, Ui::Ru) => "Наблюдатель",
+        (EventRole::Signatory, Ui::Ru) => "Подписант",
+        (EventRole::Applicant, Ui::Ru) => "Кандидат",
+        (EventRole::Guest, Ui::Ru) => "Гость",
+        (EventRole::Participant, Ui::Ru) => "Участник",
     }
 }
 
 /// A meeting level's name.
 pub fn level_name(level: Level, lang: Lang) -> &'static str {
-    match (level, lang) {
-        (Level::FoundingConference, Lang::En) => "Founding conference",
-        (Level::Ministerial, Lang::En) => "Ministerial conference",
-        (Level::SeniorOfficials, Lang::En) => "Senior officials' meeting",
-        (Level::NationalCoordinators, Lang::En) => "National coordinators' meeting",
-        (Level::TechnicalExperts, Lang::En) => "Technical experts' meeting",
-        (Level::Thematic, Lang::En) => "Thematic event",
-        (Level::Briefing, Lang::En) => "Briefing",
-        (Level::ExternalForum, Lang::En) => "External forum",
-        (Level::FoundingConference, Lang::Ru) => "Учредительная конференция",
-        (Level::Ministerial, Lang::Ru) => "Министерская конференция",
-        (Level::SeniorOfficials, Lang::Ru) => "Совещание старших должностных лиц",
-        (Level::NationalCoordinators, Lang::Ru) => "Совещание национальных координаторов",
-        (Level::TechnicalExperts, Lang::Ru) => "Совещание технических экспертов",
-        (Level::Thematic, Lang::Ru) => "Тематическое мероприятие",
-        (Level::Briefing, Lang::Ru) => "Брифинг",
-        (Level::ExternalForum, Lang::Ru) => "Внешний форум",
+    match (level, lang.ui()) {
+        (Level::FoundingConference, Ui::En) => "Founding conference",
+        (Level::Ministerial, Ui::En) => "Ministerial conference",
+        (Level::SeniorOfficials, Ui::En) => "Senior officials' meeting",
+        (Level::NationalCoordinators, Ui::En) => "National coordinators' meeting",
+        (Level::TechnicalExperts, Ui::En) => "Technical experts' meeting",
+        (Level::Thematic, Ui::En) => "Thematic event",
+        (Level::Briefing, Ui::En) => "Briefing",
+        (Level::ExternalForum, Ui::En) => "External forum",
+        (Level::FoundingConference, Ui::Ru) => "Учредительная конференция",
+        (Level::Ministerial, Ui::Ru) => "Министерская конференция",
+        (Level::SeniorOfficials, Ui::Ru) => "Совещание старших должностных лиц",
+        (Level::NationalCoordinators, Ui::Ru) => "Совещание национальных координаторов",
+        (Level::TechnicalExperts, Ui::Ru) => "Совещание технических экспертов",
+        (Level::Thematic, Ui::Ru) => "Тематическое мероприятие",
+        (Level::Briefing, Ui::Ru) => "Брифинг",
+        (Level::ExternalForum, Ui::Ru) => "Внешний форум",
     }
 }
 
@@ -261,8 +297,8 @@ pub enum Key {
 /// An interface string.
 pub fn t(key: Key, lang: Lang) -> &'static str {
     use Key::*;
-    match lang {
-        Lang::En => match key {
+    match lang.ui() {
+        Ui::En => match key {
             Loading => "Loading the dataset…",
             LoadFailed => "Could not load the dataset",
             Retry => "Retry",
@@ -315,7 +351,7 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
             TimedOut => "no answer within",
             None => "none",
         },
-        Lang::Ru => match key {
+        Ui::Ru => match key {
             Loading => "Загрузка данных…",
             LoadFailed => "Не удалось загрузить данные",
             Retry => "Повторить",
@@ -381,9 +417,9 @@ pub fn as_of_sentence(day: DayNum, summary: &crate::query::Summary, lang: Lang) 
         }
     }
     let counts = if parts.is_empty() { t(Key::None, lang).to_string() } else { parts.join(", ") };
-    let head = match lang {
-        Lang::En => format!("As of {}", format_day(day, lang)),
-        Lang::Ru => format!("На {}", format_day(day, lang)),
+    let head = match lang.ui() {
+        Ui::En => format!("As of {}", format_day(day, lang)),
+        Ui::Ru => format!("На {}", format_day(day, lang)),
     };
     format!("{head}: {counts}")
 }
@@ -423,6 +459,17 @@ mod tests {
         );
         assert_eq!(count_of(1, Role::Member, Lang::En), "1 member");
         assert_eq!(count_of(7, Role::Member, Lang::En), "7 members");
+    }
+
+    #[test]
+    fn other_languages_use_english_tables_and_keep_their_code() {
+        let kk = Lang::parse("kk").unwrap();
+        assert_eq!(kk.code(), "kk");
+        assert_eq!(kk.ui(), Ui::En);
+        assert_eq!(Lang::parse("kk"), Some(kk), "interned once");
+        assert_eq!(format_date(&d("2013-06-05"), kk), "5 June 2013");
+        assert_eq!(Lang::parse("KK"), None);
+        assert_eq!(Lang::parse("english"), None);
     }
 
     #[test]

@@ -258,3 +258,22 @@ async fn dataset_text_is_rendered_as_text_never_as_markup() {
     assert!(text(&root, "[data-testid=event-detail]").contains("<img src=x onerror=alert(1)>"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_third_content_language_needs_no_code_and_missing_texts_are_marked() {
+    let root = host();
+    let mut ds = parse_dataset(SMALL).unwrap();
+    ds.languages.push("kk".into());
+    ds.title.0.insert("kk".into(), "Алматы процесі".into());
+    let ds = Load::Ready(Arc::new(ds));
+    let _h = leptos::mount::mount_to(root.clone(), move || view! { <App config=config() initial=ds/> });
+    settle().await;
+    q(&root, "[data-testid=lang-kk]").click();
+    settle().await;
+    assert_eq!(text(&root, "[data-testid=title]").trim(), "Алматы процесі");
+    assert_eq!(q(&root, ".ap-app").get_attribute("lang").as_deref(), Some("kk"));
+    // The description has no Kazakh text: shown in the first language, marked as such.
+    assert!(count(&root, "[data-testid=fallback]") > 0);
+    assert_eq!(q(&root, ".ap-subtitle [lang]").get_attribute("lang").as_deref(), Some("en"));
+    root.remove();
+}

@@ -3,22 +3,22 @@
 //! history, chair terms, events attended, sources).
 
 use super::ui::{state_short, text_str, text_view, time_view, use_ui, Sel};
-use crate::i18n::{event_role_name, format_range, level_glyph, level_name, role_name, t, Key, Lang};
+use crate::i18n::{event_role_name, format_range, level_glyph, level_name, role_name, t, Key, Lang, Ui};
 use crate::model::{Confidence, Dataset, Place, SubjectKind};
 use crate::query;
 use crate::validate::is_http_link;
 use leptos::prelude::*;
 
 fn confidence_name(c: Confidence, lang: Lang) -> &'static str {
-    match (c, lang) {
-        (Confidence::Seen, Lang::En) => "stated in the source",
-        (Confidence::SeenPartial, Lang::En) => "stated, but the source is incomplete or ambiguous",
-        (Confidence::Inferred, Lang::En) => "inferred from the sources",
-        (Confidence::Gk, Lang::En) => "general knowledge, not from a cited source",
-        (Confidence::Seen, Lang::Ru) => "указано в источнике",
-        (Confidence::SeenPartial, Lang::Ru) => "указано, но источник неполон или неоднозначен",
-        (Confidence::Inferred, Lang::Ru) => "выведено из источников",
-        (Confidence::Gk, Lang::Ru) => "общеизвестный факт, не из указанного источника",
+    match (c, lang.ui()) {
+        (Confidence::Seen, Ui::En) => "stated in the source",
+        (Confidence::SeenPartial, Ui::En) => "stated, but the source is incomplete or ambiguous",
+        (Confidence::Inferred, Ui::En) => "inferred from the sources",
+        (Confidence::Gk, Ui::En) => "general knowledge, not from a cited source",
+        (Confidence::Seen, Ui::Ru) => "указано в источнике",
+        (Confidence::SeenPartial, Ui::Ru) => "указано, но источник неполон или неоднозначен",
+        (Confidence::Inferred, Ui::Ru) => "выведено из источников",
+        (Confidence::Gk, Ui::Ru) => "общеизвестный факт, не из указанного источника",
     }
 }
 
