@@ -185,10 +185,21 @@ pub fn Timeline() -> impl IntoView {
         })
     };
     let cursor_x = move || scale.x(ui.day.get());
+    // Keep the as-of cursor in view: scroll the axis when the date moves out of sight.
+    let scroll_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let x = cursor_x();
+        if let Some(el) = scroll_ref.get() {
+            let (left, w) = (el.scroll_left() as f64, el.client_width() as f64);
+            if w > 0.0 && (x < left + 40.0 || x > left + w - 40.0) {
+                el.set_scroll_left((x - w / 2.0).max(0.0) as i32);
+            }
+        }
+    });
 
     view! {
         <section class="ap-tl" aria-label=move || t(Key::Timeline, lang.get())>
-            <div class="ap-tl__scroll">
+            <div class="ap-tl__scroll" node_ref=scroll_ref>
                 <div class="ap-tl__canvas" style:width=px(width)>
                     <div class="ap-tl__ticks" aria-hidden="true">
                         {ticks.into_iter().map(|(y, x)| view! {
