@@ -87,10 +87,13 @@ export default function register(test, h) {
       ready: async (page) => page.locator('[data-testid="problems"]').waitFor({ timeout: 5000 }),
     },
     { name: 'visual EN, 360 px phone', hash: '', viewport: { width: 360, height: 740 }, ready: settleApp('[data-testid="event-mark"]') },
+    { name: 'dark mode, event selected', hash: `#e=${MINISTERIAL}`, scheme: 'dark', ready: settleApp(`[data-testid="event-detail"][data-event-id="${MINISTERIAL}"]`) },
+    { name: 'dark mode, text RU', hash: '#v=text&l=ru', scheme: 'dark', ready: settleApp('.ap-app[lang="ru"] [data-testid="event-item"]') },
   ];
   for (const v of views) {
     test(`gate: axe — ${v.name}`, async ({ page, base }) => {
       if (v.viewport) await page.setViewportSize(v.viewport);
+      if (v.scheme) await page.emulateMedia({ colorScheme: v.scheme });
       if (v.route) await page.route(DATA_ROUTE, v.route);
       await page.goto(base + v.hash);
       await v.ready(page);
@@ -143,7 +146,7 @@ export default function register(test, h) {
     const press = async (key, why, { allowOutside = false } = {}) => {
       await page.keyboard.press(key);
       const f = await focusInfo(page);
-      walk.push(`${key} → ${describe(f)}`);
+      walk.push(`${key === ' ' ? 'Space' : key} → ${describe(f)}${f.via && f.via !== 'self' ? ` [ring on ${f.via}]` : ''}`);
       if (f.none || !f.inApp) {
         if (!allowOutside) soft.push(`after ${key} (${why}) focus is lost: it is on ${describe(f)}`);
       } else {
@@ -226,6 +229,9 @@ export default function register(test, h) {
     await press('Enter', 'next event');
     d1 = await day();
     expect(d1 > d0, `▶▶ moves to the next event: ${d0} → ${d1}`);
+    await press('Enter', 'next event again');
+    expect((await day()) > d1, `▶▶ again moves to the event after: ${d1} → ${await day()}`);
+    d1 = await day();
     await press('Shift+Tab', 'to next-month');
     await press('Enter', 'next month');
     const d2 = await day();
@@ -276,14 +282,28 @@ export default function register(test, h) {
     const opened = await page.locator('[data-testid="event-detail"] .ap-detail__title').textContent();
     expect(opened.includes(target.slice(0, 20)), `the detail shows "${target}", got "${opened}"`);
 
-    // No trap: Tab goes on until focus leaves the app, and Shift+Tab comes back in.
-    let left = false;
-    for (let i = 0; i < 400 && !left; i++) {
-      f = await press('Tab', 'towards the end of the page', { allowOutside: true });
-      left = f.none || !f.inApp;
-    }
-    expect(left, `Tab never left the app (focus trap?); last steps:\n       ${walk.slice(-6).join('\n       ')}`);
-    f = await press('Shift+Tab', 'back into the app');
+    // No trap: Tab goes on until focus leaves the app (to the body / the end of the document)…
+    const leave = async (why) => {
+      for (let i = 0; i < 400; i++) {
+        const x = await press('Tab', why, { allowOutside: true });
+        if (x.none || !x.inApp) return true;
+      }
+      return false;
+    };
+    expect(await leave('towards the end of the page'), `Tab never left the app (focus trap?); last steps:\n       ${walk.slice(-6).join('\n       ')}`);
+    // …then a full cycle from the top: every tab stop in order, each with a visible ring, the
+    // timeline and the tile map one stop each, and out again at the end.
+    const cycleStart = walk.length;
+    f = await press('Tab', 're-enter from the top', { allowOutside: true });
+    expect(f.testid === 'lang-en', `Tab from the end of the document wraps to the first control, got ${describe(f)}`);
+    expect(await leave('a full cycle through the page'), 'a full Tab cycle leaves the app again');
+    const cycle = walk.slice(cycleStart, -1);
+    const count = (re) => cycle.filter((line) => re.test(line)).length;
+    expect(count(/data-testid=event-mark/) === 1, `the timeline is one tab stop, got ${count(/data-testid=event-mark/)}`);
+    expect(count(/data-testid=tile/) === 1, `the tile map is one tab stop, got ${count(/data-testid=tile/)}`);
+    expect(count(/data-testid=asof/) === 1 && count(/data-testid=view-text/) === 1, 'the slider and the view switch are in the cycle');
+    expect(count(/→ <a>/) > 0, 'the detail panel\'s links are in the cycle');
+    f = await press('Shift+Tab', 'back into the app from the end');
     expect(!f.none && f.inApp, `Shift+Tab from the end returns into the app, got ${describe(f)}`);
 
     fs.writeFileSync(path.join(artifacts, 'keyboard-walk.txt'), walk.join('\n') + '\n');
@@ -348,7 +368,7 @@ export default function register(test, h) {
     { name: 'list of the wrong type', body: mutate((d) => { d.states = {}; }), expect: ['$.states', 'expected an array'] },
     { name: 'misspelt top-level key', body: mutate((d) => { d.evnts = d.events; delete d.events; }), expect: ['$.evnts', 'unknown key'] },
     { name: 'text over 5,000 characters', body: mutate((d) => { d.title.en = 'x'.repeat(6000); }), expect: ['$.title.en', '5000'] },
-    { name: 'more than 200 problems', body: tooMany, expect: ['$.events[1].id', '99 more problems not listed'],
+    { name: 'more than 200 problems', body: tooMany, expect: ['$.events[1].id', 'more problems not listed'],
       after: async (page) => expect(await page.locator('[data-testid="problems"] > li').count() === 201, 'the list stops at 200 problems plus a summary line') },
   ];
 
@@ -415,7 +435,7 @@ export default function register(test, h) {
   const faults = [
     { name: 'HTTP 404', fail: (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }), says: ['HTTP 404'] },
     { name: 'HTTP 500', fail: (route) => route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' }), says: ['HTTP 500'] },
-    { name: 'aborted connection', fail: (route) => route.abort('connectionreset'), says: ['network error'] },
+    { name: 'aborted connection', fail: (route) => route.abort('connectionreset'), says: [] },
   ];
   for (const c of faults) {
     test(`gate: network — ${c.name} shows an alert with Retry, and Retry recovers`, async ({ page, base }) => {
@@ -428,6 +448,8 @@ export default function register(test, h) {
       const text = (await alert.innerText()).trim();
       expect(text.includes('data/dataset.json'), `names the URL: ${text}`);
       for (const s of c.says) expect(text.includes(s), `says "${s}": ${text}`);
+      const reason = (await page.locator('[data-testid="error-reason"]').innerText()).trim();
+      expect(reason.length > 0, 'the alert gives a reason');
       expect(await page.locator('[role="status"]').count() === 0, 'no loading status next to the alert');
       fail = false;
       await page.locator('[data-testid="retry"]').click();

@@ -68,6 +68,19 @@ fn web_sys_url(url: &str, base: &str) -> Option<String> {
     js_sys::Reflect::get(&obj, &"href".into()).ok()?.as_string()
 }
 
+fn too_large(len: usize) -> Vec<Problem> {
+    // The same problem the validator reports for an oversized file.
+    vec![Problem {
+        path: "$".into(),
+        kind: crate::validate::ProblemKind::Limit,
+        message: format!(
+            "the file is {len} bytes; the limit is {} bytes ({} MB)",
+            crate::validate::MAX_FILE_BYTES,
+            crate::validate::MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    }]
+}
+
 /// Fetches and validates the dataset at `url` (relative to the page).
 pub async fn fetch_dataset(url: &str) -> Result<Arc<Dataset>, LoadError> {
     let shown = absolute_url(url);
@@ -100,6 +113,11 @@ pub async fn fetch_dataset(url: &str) -> Result<Arc<Dataset>, LoadError> {
                 status: resp.status(),
                 status_text: resp.status_text(),
             }));
+        }
+        // Refuse an oversized file before downloading it, when the server says its size.
+        let declared = resp.headers().get("content-length").and_then(|v| v.trim().parse::<usize>().ok());
+        if let Some(len) = declared.filter(|&n| n > crate::validate::MAX_FILE_BYTES) {
+            return Ok(Err(LoadError::Invalid { url: shown.clone(), problems: too_large(len) }));
         }
         let bytes = resp.binary().await.map_err(|e| (true, e.to_string()))?;
         Ok(parse_bytes(&bytes)

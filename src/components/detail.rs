@@ -22,6 +22,21 @@ fn confidence_name(c: Confidence, lang: Lang) -> &'static str {
     }
 }
 
+type Panel = NodeRef<leptos::html::Aside>;
+
+/// After a link inside the panel replaced the panel's content, puts keyboard focus on the new
+/// title, so focus is not dropped to the page.
+fn focus_title_soon(panel: Panel) {
+    request_animation_frame(move || {
+        if let Some(p) = panel.get_untracked() {
+            if let Ok(Some(h)) = p.query_selector(".ap-detail__title") {
+                use wasm_bindgen::JsCast;
+                let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+    });
+}
+
 /// A CSS percentage with one decimal, without float formatting.
 fn percent(x: f64) -> String {
     let v = (x * 10.0).round() as i64;
@@ -100,7 +115,7 @@ fn disputes(ds: &Dataset, kind: SubjectKind, id: &str, lang: Lang) -> AnyView {
     .into_any()
 }
 
-fn event_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyView {
+fn event_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui, panel: Panel) -> AnyView {
     let e = &ds.events[i];
     let day = e.start.first_day();
     let place = match &e.place {
@@ -129,7 +144,7 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
                 <span class=format!("ap-tl__glyph ap-lvl--{}", e.level.as_str()) aria-hidden="true">{level_glyph(e.level)}</span>
                 " "{level_name(e.level, lang)}
             </p>
-            <h2 class="ap-detail__title">{text_view(ds, &e.title, lang)}</h2>
+            <h2 class="ap-detail__title" tabindex="-1">{text_view(ds, &e.title, lang)}</h2>
             <dl class="ap-facts">
                 <dt>{t(Key::Date, lang)}</dt>
                 <dd>
@@ -152,7 +167,7 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
                         view! {
                             <li data-state=code.clone() data-role=p.role.as_str()>
                                 <button type="button" class="ap-link"
-                                    on:click=move |_| if let Some(i) = idx { ui.select_state(i) }>
+                                    on:click=move |_| if let Some(i) = idx { ui.select_state(i); focus_title_soon(panel) }>
                                     {state_short(ds, &p.state, day, lang)}
                                 </button>
                                 " — "{event_role_name(p.role, lang)}
@@ -194,7 +209,7 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
     .into_any()
 }
 
-fn state_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyView {
+fn state_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui, panel: Panel) -> AnyView {
     let s = &ds.states[i];
     let day = ui.day.get_untracked();
     let now_role = query::role_on(s, day).map(|r| role_name(r.role, lang));
@@ -216,7 +231,7 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
     view! {
         <article class="ap-detail__body" data-testid="state-detail" data-state=s.code.clone()>
             <p class="ap-detail__kicker">{s.code.clone()}" · "{text_view(ds, &s.capital.name, lang)}</p>
-            <h2 class="ap-detail__title">{text_view(ds, &s.name_on(day).official, lang)}</h2>
+            <h2 class="ap-detail__title" tabindex="-1">{text_view(ds, &s.name_on(day).official, lang)}</h2>
             <p data-testid="state-role">
                 {t(Key::AsOf, lang)}" "{crate::i18n::format_day(day, lang)}": "
                 <strong>{now_role.unwrap_or(t(Key::NoRole, lang))}</strong>
@@ -282,7 +297,7 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
                     view! {
                         <li>
                             {time_view(&e.start, lang)}" · "
-                            <button type="button" class="ap-link" on:click=move |_| ui.select_event(idx)>
+                            <button type="button" class="ap-link" on:click=move |_| { ui.select_event(idx); focus_title_soon(panel) }>
                                 {text_str(ds, &e.title, lang)}
                             </button>
                             " — "{event_role_name(*role, lang)}
@@ -302,16 +317,17 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui) -> AnyVie
 #[component]
 pub fn Detail() -> impl IntoView {
     let ui = use_ui();
+    let panel: Panel = NodeRef::new();
     view! {
-        <aside class="ap-detail" aria-live="polite" aria-label=move || t(Key::Detail, ui.lang.get()) data-testid="detail">
+        <aside class="ap-detail" node_ref=panel aria-live="polite" aria-label=move || t(Key::Detail, ui.lang.get()) data-testid="detail">
             {move || {
                 let lang = ui.lang.get();
                 let sel = ui.sel.get();
                 // Re-render a state's detail when the date moves (its current role shows).
                 if let Sel::State(_) = sel { ui.day.track(); }
                 ui.with(|ds| match sel {
-                    Sel::Event(i) if i < ds.events.len() => event_detail(ds, i, lang, ui),
-                    Sel::State(i) if i < ds.states.len() => state_detail(ds, i, lang, ui),
+                    Sel::Event(i) if i < ds.events.len() => event_detail(ds, i, lang, ui, panel),
+                    Sel::State(i) if i < ds.states.len() => state_detail(ds, i, lang, ui, panel),
                     _ => view! { <p class="ap-hint">{t(Key::SelectHint, lang)}</p> }.into_any(),
                 })
             }}

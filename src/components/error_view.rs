@@ -22,7 +22,7 @@ pub fn ErrorView(
         move || t(if invalid { Key::InvalidData } else { Key::LoadFailed }, lang.get())
     };
     let reason = match &error {
-        LoadError::Network { reason, .. } => reason.clone(),
+        LoadError::Network { reason, .. } => format!("the connection failed ({reason})"),
         LoadError::Http { status, status_text, .. } => format!("HTTP {status} {status_text}").trim_end().to_string(),
         LoadError::Timeout { seconds, .. } => format!("timeout: {seconds} s"),
         LoadError::Invalid { problems, .. } => {

@@ -36,14 +36,32 @@ fn apply_hash(ui: &Ui, ds: &Dataset, h: &HashState, fallback_lang: Lang) {
     } else {
         Sel::None
     };
-    ui.sel.set(sel);
-    if let Some(d) = h.date {
-        ui.day.set(d.first_day().clamp(ui.extent.0, ui.extent.1));
-    } else if let Sel::Event(i) = sel {
-        ui.day.set(ds.events[i].start.first_day().clamp(ui.extent.0, ui.extent.1));
+    // Only changed values are written: writing an equal value would still re-render whatever
+    // depends on it (a whole view for `view` or `lang`).
+    let set_if = |sig: RwSignal<_>, v| {
+        if sig.get_untracked() != v {
+            sig.set(v);
+        }
+    };
+    let day = match (h.date, sel) {
+        (Some(d), _) => Some(d.first_day()),
+        (None, Sel::Event(i)) => Some(ds.events[i].start.first_day()),
+        _ => None,
+    };
+    set_if(ui.sel, sel);
+    if let Some(d) = day {
+        let d = d.clamp(ui.extent.0, ui.extent.1);
+        if ui.day.get_untracked() != d {
+            ui.day.set(d);
+        }
     }
-    ui.view.set(h.view);
-    ui.lang.set(h.lang.as_deref().and_then(Lang::parse).unwrap_or(fallback_lang));
+    if ui.view.get_untracked() != h.view {
+        ui.view.set(h.view);
+    }
+    let lang = h.lang.as_deref().and_then(Lang::parse).unwrap_or(fallback_lang);
+    if ui.lang.get_untracked() != lang {
+        ui.lang.set(lang);
+    }
 }
 
 /// The loaded app.

@@ -5,12 +5,17 @@ use super::ui::{state_short, text_str, use_ui, Sel};
 use crate::i18n::{event_role_name, format_range, level_name, role_name, t, Key};
 use crate::query;
 use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
 
 /// Events list and states table.
 #[component]
 pub fn TextView() -> impl IntoView {
     let ui = use_ui();
     let lang = ui.lang;
+    let sel_event = Selector::new(move || match ui.sel.get() {
+        Sel::Event(i) => Some(i),
+        _ => None,
+    });
     let events = move || {
         let l = lang.get();
         ui.with(|ds| {
@@ -19,7 +24,8 @@ pub fn TextView() -> impl IntoView {
                 .enumerate()
                 .map(|(i, e)| {
                     let date = format_range(&e.start, e.end.as_ref(), l);
-                    let selected = move || ui.sel.get() == Sel::Event(i);
+                    let sel_event = sel_event.clone();
+                    let selected = Memo::new(move |_| sel_event.selected(&Some(i)));
                     let who: Vec<String> = e
                         .participants
                         .iter()
@@ -32,7 +38,7 @@ pub fn TextView() -> impl IntoView {
                             {e.uncertain.then(|| view! { " (" {t(Key::Uncertain, l)} ")" })}
                             " · "{level_name(e.level, l)}
                             <br/>
-                            <button type="button" class="ap-link ap-list__title" aria-pressed=move || selected().to_string()
+                            <button type="button" class="ap-link ap-list__title" aria-pressed=move || selected.get().to_string()
                                 on:click=move |_| ui.select_event(i)>
                                 {text_str(ds, &e.title, l)}
                             </button>

@@ -8,6 +8,7 @@ use crate::i18n::{format_range, level_glyph, level_name, t, Key};
 use crate::model::{Level, SubjectKind};
 use crate::scale::{assign_lanes, label_width, Scale};
 use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
 use wasm_bindgen::JsCast;
 
 /// Pixels per year on the axis.
@@ -115,6 +116,18 @@ pub fn Timeline() -> impl IntoView {
         })
     };
 
+    // Selectors: a change of selection or tab stop wakes only the marks it concerns, not all
+    // of them (which made selection quadratic in the number of events).
+    let sel_event = Selector::new(move || match ui.sel.get() {
+        Sel::Event(i) => Some(i),
+        _ => None,
+    });
+    let sel_state = Selector::new(move || match ui.sel.get() {
+        Sel::State(i) => Some(i),
+        _ => None,
+    });
+    let state_mode = Memo::new(move |_| matches!(ui.sel.get(), Sel::State(_)));
+    let tab_stop = Selector::new(move || focus_idx.get());
     let marks = move || {
         let l = lang.get();
         ui.with(|ds| {
@@ -144,13 +157,15 @@ pub fn Timeline() -> impl IntoView {
                     let lane = lanes[i];
                     let level = e.level;
                     let id = e.id.clone();
-                    let participants: Vec<String> = e.participants.iter().map(|p| p.state.clone()).collect();
-                    let selected = move || ui.sel.get() == Sel::Event(i);
-                    let related = Memo::new(move |_| match ui.sel.get() {
-                        Sel::State(s) => ui.with(|ds| ds.states.get(s).is_some_and(|st| participants.contains(&st.code))),
-                        _ => false,
-                    });
-                    let dimmed = move || matches!(ui.sel.get(), Sel::State(_)) && !related.get();
+                    let participants: Vec<Option<usize>> = e
+                        .participants
+                        .iter()
+                        .map(|p| ds.states.iter().position(|s| s.code == p.state))
+                        .collect();
+                    let (sel_event, sel_state, tab_stop) = (sel_event.clone(), sel_state.clone(), tab_stop.clone());
+                    let selected = Memo::new(move |_| sel_event.selected(&Some(i)));
+                    let related = Memo::new(move |_| participants.iter().any(|p| p.is_some() && sel_state.selected(p)));
+                    let dimmed = move || state_mode.get() && !related.get();
                     view! {
                         <button type="button"
                             class=format!("ap-tl__mark ap-lvl--{}", level.as_str())
@@ -162,8 +177,8 @@ pub fn Timeline() -> impl IntoView {
                             data-event-id=id
                             data-idx=i.to_string()
                             style:left=px(x)
-                            tabindex=move || if focus_idx.get() == i { "0" } else { "-1" }
-                            aria-pressed=move || selected().to_string()
+                            tabindex=move || if tab_stop.selected(&i) { "0" } else { "-1" }
+                            aria-pressed=move || selected.get().to_string()
                             aria-label=aria
                             on:click=move |_| { focus_idx.set(i); ui.select_event(i) }>
                             {(span_w > 2.0).then(|| view! {
@@ -210,7 +225,7 @@ pub fn Timeline() -> impl IntoView {
                         {bands}
                     </div>
                     <div class="ap-tl__axis" aria-hidden="true"></div>
-                    <div class="ap-tl__cursor" aria-hidden="true" style:left=move || px(cursor_x())></div>
+                    <div class="ap-tl__cursor" aria-hidden="true" style:transform=move || format!("translateX({})", px(cursor_x()))></div>
                     <div class="ap-tl__marks" node_ref=marks_ref role="group"
                         aria-label=move || t(Key::Events, lang.get())
                         on:keydown=on_key>
