@@ -113,6 +113,11 @@ impl Date {
         Date { year, month: Some(month), day: Some(day) }
     }
 
+    /// A date of year precision.
+    pub const fn of_year(year: i32) -> Date {
+        Date { year, month: None, day: None }
+    }
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the date exists.
     pub fn parse(s: &str) -> Result<Date, DateError> {
         let parts: Vec<&str> = s.split('-').collect();

@@ -1,7 +1,7 @@
 //! The one place that fetches: URL → bytes → validated dataset, with a timeout.
 
 use crate::model::Dataset;
-use crate::validate::{parse_bytes, Problem};
+use crate::validate::{parse_bytes, too_large, Problem};
 use gloo_net::http::Request;
 use std::fmt;
 use std::sync::Arc;
@@ -68,19 +68,6 @@ fn web_sys_url(url: &str, base: &str) -> Option<String> {
     js_sys::Reflect::get(&obj, &"href".into()).ok()?.as_string()
 }
 
-fn too_large(len: usize) -> Vec<Problem> {
-    // The same problem the validator reports for an oversized file.
-    vec![Problem {
-        path: "$".into(),
-        kind: crate::validate::ProblemKind::Limit,
-        message: format!(
-            "the file is {len} bytes; the limit is {} bytes ({} MB)",
-            crate::validate::MAX_FILE_BYTES,
-            crate::validate::MAX_FILE_BYTES / (1024 * 1024)
-        ),
-    }]
-}
-
 /// Fetches and validates the dataset at `url` (relative to the page).
 pub async fn fetch_dataset(url: &str) -> Result<Arc<Dataset>, LoadError> {
     let shown = absolute_url(url);
@@ -117,7 +104,7 @@ pub async fn fetch_dataset(url: &str) -> Result<Arc<Dataset>, LoadError> {
         // Refuse an oversized file before downloading it, when the server says its size.
         let declared = resp.headers().get("content-length").and_then(|v| v.trim().parse::<usize>().ok());
         if let Some(len) = declared.filter(|&n| n > crate::validate::MAX_FILE_BYTES) {
-            return Ok(Err(LoadError::Invalid { url: shown.clone(), problems: too_large(len) }));
+            return Ok(Err(LoadError::Invalid { url: shown.clone(), problems: vec![too_large(len)] }));
         }
         let bytes = resp.binary().await.map_err(|e| (true, e.to_string()))?;
         Ok(parse_bytes(&bytes)

@@ -133,18 +133,11 @@ pub fn extent(ds: &Dataset, today: DayNum) -> (DayNum, DayNum) {
     }
     if lo > hi {
         let y = Date::from_day(today).year;
-        return (Date::parse_year(y).first_day(), Date::parse_year(y).last_day());
+        return (Date::of_year(y).first_day(), Date::of_year(y).last_day());
     }
     let lo_year = Date::from_day(lo).year;
     let hi_year = Date::from_day(hi).year;
-    (Date::parse_year(lo_year).first_day(), Date::parse_year(hi_year).last_day())
-}
-
-impl Date {
-    /// A date of year precision.
-    pub const fn parse_year(year: i32) -> Date {
-        Date { year, month: None, day: None }
-    }
+    (Date::of_year(lo_year).first_day(), Date::of_year(hi_year).last_day())
 }
 
 /// Index of the first event that starts on or after `day`; `len` if none.

@@ -39,7 +39,7 @@ impl Scale {
         let first = Date::from_day(self.start).year;
         let last = Date::from_day(self.end).year;
         (first..=last)
-            .map(|y| (y, Date::parse_year(y).first_day()))
+            .map(|y| (y, Date::of_year(y).first_day()))
             .filter(|&(_, d)| d >= self.start && d <= self.end)
             .map(|(y, d)| (y, self.x(d)))
             .collect()

@@ -118,7 +118,9 @@ fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
     (line, col)
 }
 
-fn too_large(len: usize) -> Problem {
+/// The problem reported for a file over [`MAX_FILE_BYTES`] (also by the loader, which can
+/// refuse a file by its declared length before downloading it).
+pub fn too_large(len: usize) -> Problem {
     Problem {
         path: "$".into(),
         kind: ProblemKind::Limit,

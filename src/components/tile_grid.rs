@@ -1,13 +1,12 @@
 //! The map-style list of states: equal tiles placed like a map, coloured (and labelled) by role
 //! as of the chosen date. Arrow keys move between tiles in grid order; Enter or Space selects.
 
-use super::ui::{state_short, use_ui, Sel};
+use super::ui::{focus_item, state_short, use_ui, Sel};
 use crate::grid::{layout, neighbour, reading_order, Pin};
 use crate::i18n::{event_role_name, role_name, t, Key};
 use crate::model::Role;
 use crate::query;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The tile map with its legend.
 #[component]
@@ -44,11 +43,7 @@ pub fn TileGrid() -> impl IntoView {
         if let Some(next) = neighbour(&cells_k, cur, dc, dr) {
             focus_idx.set(next);
             if let Some(el) = grid_ref.get_untracked() {
-                if let Ok(Some(b)) = el.query_selector(&format!("[data-idx=\"{next}\"]")) {
-                    if let Ok(b) = b.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = b.focus();
-                    }
-                }
+                focus_item(&el, next);
             }
         }
     };

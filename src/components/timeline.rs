@@ -2,14 +2,13 @@
 //! and colour encode the meeting level. Keyboard: Tab reaches the marks (one tab stop),
 //! Left/Right/Home/End move between them, Enter or Space selects.
 
-use super::ui::{state_short, text_str, use_ui, Sel};
+use super::ui::{focus_item, state_short, text_str, use_ui, Sel};
 use crate::date::Precision;
 use crate::i18n::{format_range, level_glyph, level_name, t, Key};
 use crate::model::{Level, SubjectKind};
 use crate::scale::{assign_lanes, label_width, Scale};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
-use wasm_bindgen::JsCast;
 
 /// Pixels per year on the axis.
 pub const PX_PER_YEAR: f64 = 132.0;
@@ -51,13 +50,8 @@ pub fn Timeline() -> impl IntoView {
     let marks_ref = NodeRef::<leptos::html::Div>::new();
     let focus_mark = move |i: usize| {
         focus_idx.set(i);
-        if let Some(el) = marks_ref.get_untracked() {
-            if let Ok(Some(b)) = el.query_selector(&format!("[data-idx=\"{i}\"]")) {
-                if let Ok(b) = b.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = b.focus();
-                    b.scroll_into_view_with_bool(false);
-                }
-            }
+        if let Some(b) = marks_ref.get_untracked().and_then(|el| focus_item(&el, i)) {
+            b.scroll_into_view_with_bool(false);
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -131,20 +125,19 @@ pub fn Timeline() -> impl IntoView {
     let marks = move || {
         let l = lang.get();
         ui.with(|ds| {
+            let titles: Vec<String> = ds.events.iter().map(|e| text_str(ds, &e.title, l)).collect();
             let labels: Vec<(f64, f64)> = ds
                 .events
                 .iter()
-                .map(|e| {
-                    let title = text_str(ds, &e.title, l);
-                    (scale.x(e.start.first_day()), label_width(clip_label(&title).chars().count()))
-                })
+                .zip(&titles)
+                .map(|(e, title)| (scale.x(e.start.first_day()), label_width(clip_label(title).chars().count())))
                 .collect();
             let lanes = assign_lanes(&labels, 6.0, MAX_LANES);
             ds.events
                 .iter()
                 .enumerate()
                 .map(|(i, e)| {
-                    let title = text_str(ds, &e.title, l);
+                    let title = &titles[i];
                     let x = labels[i].0;
                     let span_w = e.end.map(|end| scale.x(end.last_day() + 1) - x).unwrap_or(0.0);
                     let date = format_range(&e.start, e.end.as_ref(), l);

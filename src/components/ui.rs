@@ -51,6 +51,19 @@ impl Ui {
     }
 }
 
+/// Focuses the item with `data-idx="i"` inside `container` (the roving tab stop of the
+/// timeline and the tile grid) and returns it.
+pub fn focus_item(container: &web_sys::Element, i: usize) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let el: web_sys::HtmlElement = container
+        .query_selector(&format!("[data-idx=\"{i}\"]"))
+        .ok()??
+        .dyn_into()
+        .ok()?;
+    let _ = el.focus();
+    Some(el)
+}
+
 /// The explorer's shared state from context.
 pub fn use_ui() -> Ui {
     expect_context::<Ui>()
