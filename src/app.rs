@@ -2,47 +2,14 @@
 
 use crate::components::error_view::ErrorView;
 use crate::components::explorer::Explorer;
-use crate::hash::View;
-use crate::i18n::{t, Key, Lang};
+use crate::components::ui::current_hash;
+pub use crate::config::Config;
+use crate::i18n::{t, Key};
 use crate::load::{fetch_dataset, LoadError};
 use crate::model::Dataset;
+use crate::view_state::shell_lang;
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// How one instance is configured (from its host element's attributes).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Config {
-    /// Dataset URL, relative to the page.
-    pub src: String,
-    /// Interface and content language.
-    pub lang: Lang,
-    pub view: View,
-    /// Initial as-of date (`YYYY-MM-DD`).
-    pub date: Option<String>,
-    /// Initially selected event id.
-    pub event: Option<String>,
-    /// Initially selected state code.
-    pub state: Option<String>,
-    /// Whether this instance reads and writes the URL hash.
-    pub use_hash: bool,
-    /// Prefix for this instance's hash keys when several share a page.
-    pub hash_prefix: Option<String>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            src: "data/dataset.json".into(),
-            lang: Lang::En,
-            view: View::Visual,
-            date: None,
-            event: None,
-            state: None,
-            use_hash: true,
-            hash_prefix: None,
-        }
-    }
-}
 
 /// Where loading stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +23,8 @@ pub enum Load {
 /// (used by tests and by hosts that bring their own data).
 #[component]
 pub fn App(config: Config, #[prop(optional)] initial: Option<Load>) -> impl IntoView {
-    let lang = RwSignal::new(config.lang);
+    // Loading and error messages speak the language a shared link asks for.
+    let lang = Signal::stored(shell_lang(&config, &current_hash()));
     let fetch = initial.is_none();
     let state = RwSignal::new(initial.unwrap_or(Load::Loading));
     let src = config.src.clone();
@@ -85,6 +53,6 @@ pub fn App(config: Config, #[prop(optional)] initial: Option<Load>) -> impl Into
         }
         .into_any(),
         Load::Failed(e) => view! { <ErrorView error=e lang=lang on_retry=retry/> }.into_any(),
-        Load::Ready(ds) => view! { <Explorer dataset=ds config=config.get_value() lang=lang/> }.into_any(),
+        Load::Ready(ds) => view! { <Explorer dataset=ds config=config.get_value()/> }.into_any(),
     }
 }

@@ -1,8 +1,9 @@
 //! Mounting: one app instance per host element, configured by the element's attributes, and a
 //! panic hook that replaces a dead app with a message instead of leaving a blank box.
 
-use crate::app::{App, Config};
-use crate::hash::View;
+use crate::app::App;
+use crate::config::Config;
+use crate::view_state::View;
 use crate::i18n::{t, Key, Lang};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,8 +23,8 @@ pub fn config_from(el: &web_sys::Element) -> Config {
     if let Some(l) = attr("data-lang").and_then(|l| Lang::parse(&l)) {
         c.lang = l;
     }
-    if attr("data-view").as_deref() == Some("text") {
-        c.view = View::Text;
+    if let Some(v) = attr("data-view").as_deref().and_then(View::parse) {
+        c.view = v;
     }
     c.date = attr("data-date");
     c.event = attr("data-event");

@@ -1,32 +1,24 @@
-//! The view state kept in the URL hash, so a link reopens the same view.
+//! The URL hash's syntax: which keys, how they are spelled, how instances share one hash.
+//! What the keys mean for the explorer is in [`crate::view_state`].
 //!
 //! Form: `#e=<event id>&s=<state code>&d=<YYYY-MM-DD>&v=text&l=ru`. Every key is optional.
-//! Parsing never fails: unknown keys and malformed values are ignored, leaving the default.
+//! Parsing never fails: unknown keys and malformed values are ignored (left `None`).
 //! When several instances share a page, each reads and writes only keys prefixed with its own
 //! name and a dot (`#a.e=…&b.s=KZ`); an instance without a name uses the bare keys.
 
 use crate::date::Date;
+use crate::ids::{is_id, is_lang_code, is_state_code};
+pub use crate::view_state::View;
 
-/// Which rendering of the data is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum View {
-    #[default]
-    Visual,
-    Text,
-}
-
-/// Everything the hash can hold.
+/// The keys one instance finds in (or writes to) the hash, each well-formed; whether the ids
+/// exist in the dataset is decided later.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HashState {
     pub event: Option<String>,
     pub state: Option<String>,
     pub date: Option<Date>,
-    pub view: View,
+    pub view: Option<View>,
     pub lang: Option<String>,
-}
-
-fn valid_id(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
 }
 
 /// Reads this instance's keys from a hash (with or without the leading `#`).
@@ -44,10 +36,8 @@ pub fn parse(hash: &str, prefix: Option<&str>) -> HashState {
             None => key,
         };
         match key {
-            "e" if valid_id(value) => out.event = Some(value.to_string()),
-            "s" if value.len() == 2 && value.bytes().all(|b| b.is_ascii_uppercase()) => {
-                out.state = Some(value.to_string())
-            }
+            "e" if is_id(value) => out.event = Some(value.to_string()),
+            "s" if is_state_code(value) => out.state = Some(value.to_string()),
             "d" => {
                 if let Ok(d) = Date::parse(value) {
                     if d.day.is_some() {
@@ -55,11 +45,8 @@ pub fn parse(hash: &str, prefix: Option<&str>) -> HashState {
                     }
                 }
             }
-            "v" if value == "text" => out.view = View::Text,
-            "v" if value == "visual" => out.view = View::Visual,
-            "l" if (2..=3).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_lowercase()) => {
-                out.lang = Some(value.to_string())
-            }
+            "v" => out.view = View::parse(value).or(out.view),
+            "l" if is_lang_code(value) => out.lang = Some(value.to_string()),
             _ => {}
         }
     }
@@ -92,8 +79,8 @@ pub fn print(state: &HashState, prefix: Option<&str>, hash: &str) -> String {
     if let Some(d) = &state.date {
         parts.push(format!("{}={d}", key("d")));
     }
-    if state.view == View::Text {
-        parts.push(format!("{}=text", key("v")));
+    if let Some(v) = state.view {
+        parts.push(format!("{}={}", key("v"), v.as_str()));
     }
     if let Some(l) = &state.lang {
         parts.push(format!("{}={l}", key("l")));
@@ -115,7 +102,7 @@ mod tests {
             event: Some("2013-06-05-ministerial".into()),
             state: Some("KZ".into()),
             date: Some(Date::ymd(2013, 6, 5)),
-            view: View::Text,
+            view: Some(View::Text),
             lang: Some("ru".into()),
         };
         let h = print(&s, None, "");
@@ -128,7 +115,7 @@ mod tests {
     fn malformed_hashes_fall_back_to_defaults() {
         for h in [
             "", "#", "#&&&", "#e", "#e=", "#e=<script>", "#s=kz", "#s=KAZ", "#d=2013-02-30",
-            "#d=2013", "#v=map", "#l=english", "#%%%", "#e=a b", "#d=99999-01-01",
+            "#d=2013", "#v=map", "#l=english", "#%%%", "#e=a b", "#d=99999-01-01", "#e=-x",
         ] {
             assert_eq!(parse(h, None), HashState::default(), "{h}");
         }

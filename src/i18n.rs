@@ -4,7 +4,7 @@
 //! covers the interface. A language without a table here falls back to English.
 
 use crate::date::{Date, DayNum};
-use crate::model::{EventRole, Level, Role};
+use crate::model::{Confidence, EventRole, Level, OrgEventRole, Role};
 
 /// A language: of the interface (tables for English and Russian) and of the dataset content
 /// (any code the dataset lists). Interface strings and date formats fall back to English for
@@ -31,9 +31,7 @@ impl Lang {
         match code {
             "en" => Some(Lang::En),
             "ru" => Some(Lang::Ru),
-            c if (2..=3).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_lowercase()) => {
-                Some(Lang::Other(intern(c)))
-            }
+            c if crate::ids::is_lang_code(c) => Some(Lang::Other(intern(c))),
             _ => None,
         }
     }
@@ -70,8 +68,6 @@ const MONTHS_EN: [&str; 12] = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 ];
-const MONTHS_EN_SHORT: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 /// Nominative, for a month on its own ("март 2011 г.").
 const MONTHS_RU: [&str; 12] = [
     "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
@@ -82,8 +78,6 @@ const MONTHS_RU_GEN: [&str; 12] = [
     "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
     "октября", "ноября", "декабря",
 ];
-const MONTHS_RU_SHORT: [&str; 12] =
-    ["янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."];
 
 /// A date in words, at its own precision: "5 June 2013", "March 2011", "2017";
 /// "5 июня 2013 г.", "март 2011 г.", "2017 г.".
@@ -96,15 +90,6 @@ pub fn format_date(d: &Date, lang: Lang) -> String {
         (Ui::Ru, Some(m), Some(day)) => format!("{day} {} {} г.", MONTHS_RU_GEN[m], d.year),
         (Ui::Ru, Some(m), None) => format!("{} {} г.", MONTHS_RU[m], d.year),
         (Ui::Ru, None, _) => format!("{} г.", d.year),
-    }
-}
-
-/// A short date for dense places: "Jun 2013" / "июнь 2013".
-pub fn format_short(d: &Date, lang: Lang) -> String {
-    match (d.month, lang.ui()) {
-        (Some(m), Ui::En) => format!("{} {}", MONTHS_EN_SHORT[(m - 1) as usize], d.year),
-        (Some(m), Ui::Ru) => format!("{} {}", MONTHS_RU_SHORT[(m - 1) as usize], d.year),
-        (None, _) => d.year.to_string(),
     }
 }
 
@@ -259,7 +244,6 @@ pub enum Key {
     Place,
     Online,
     PlaceUnknown,
-    Level,
     Participants,
     Outcomes,
     Sources,
@@ -281,17 +265,17 @@ pub enum Key {
     NextEvent,
     PrevMonth,
     NextMonth,
-    Close,
     StatesTable,
     State,
     Role,
     Code,
     ChairTermsBand,
-    Error,
     Date,
     Crashed,
     TimedOut,
     None,
+    View,
+    ConnectionFailed,
 }
 
 /// An interface string.
@@ -317,7 +301,6 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
             Place => "Place",
             Online => "Online",
             PlaceUnknown => "Place not known",
-            Level => "Level",
             Participants => "Participants",
             Outcomes => "Outcome documents",
             Sources => "Sources",
@@ -339,17 +322,17 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
             NextEvent => "Next event",
             PrevMonth => "One month earlier",
             NextMonth => "One month later",
-            Close => "Close",
             StatesTable => "States by role",
             State => "State",
             Role => "Role",
             Code => "Code",
             ChairTermsBand => "Chair terms",
-            Error => "Error",
             Date => "Date",
             Crashed => "Something went wrong inside the app. Reload the page to try again.",
             TimedOut => "no answer within",
             None => "none",
+            View => "View",
+            ConnectionFailed => "the connection failed",
         },
         Ui::Ru => match key {
             Loading => "Загрузка данных…",
@@ -370,7 +353,6 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
             Place => "Место",
             Online => "Онлайн",
             PlaceUnknown => "Место неизвестно",
-            Level => "Уровень",
             Participants => "Участники",
             Outcomes => "Итоговые документы",
             Sources => "Источники",
@@ -392,18 +374,58 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
             NextEvent => "Следующее событие",
             PrevMonth => "На месяц раньше",
             NextMonth => "На месяц позже",
-            Close => "Закрыть",
             StatesTable => "Государства по статусу",
             State => "Государство",
             Role => "Статус",
             Code => "Код",
             ChairTermsBand => "Председательство",
-            Error => "Ошибка",
             Date => "Дата",
             Crashed => "В приложении произошла ошибка. Перезагрузите страницу.",
             TimedOut => "нет ответа в течение",
             None => "нет",
+            View => "Вид",
+            ConnectionFailed => "соединение не удалось",
         },
+    }
+}
+
+/// An organisation's role at an event.
+pub fn org_event_role_name(role: OrgEventRole, lang: Lang) -> &'static str {
+    match (role, lang.ui()) {
+        (OrgEventRole::Organiser, Ui::En) => "organiser",
+        (OrgEventRole::Secretariat, Ui::En) => "secretariat",
+        (OrgEventRole::Participant, Ui::En) => "participant",
+        (OrgEventRole::Invited, Ui::En) => "invited",
+        (OrgEventRole::Observer, Ui::En) => "observer",
+        (OrgEventRole::Applicant, Ui::En) => "applicant",
+        (OrgEventRole::Organiser, Ui::Ru) => "организатор",
+        (OrgEventRole::Secretariat, Ui::Ru) => "секретариат",
+        (OrgEventRole::Participant, Ui::Ru) => "участник",
+        (OrgEventRole::Invited, Ui::Ru) => "приглашена",
+        (OrgEventRole::Observer, Ui::Ru) => "наблюдатель",
+        (OrgEventRole::Applicant, Ui::Ru) => "кандидат",
+    }
+}
+
+/// How a fact is known, in words.
+pub fn confidence_name(c: Confidence, lang: Lang) -> &'static str {
+    match (c, lang.ui()) {
+        (Confidence::Seen, Ui::En) => "stated in the source",
+        (Confidence::SeenPartial, Ui::En) => "stated, but the source is incomplete or ambiguous",
+        (Confidence::Inferred, Ui::En) => "inferred from the sources",
+        (Confidence::Gk, Ui::En) => "general knowledge, not from a cited source",
+        (Confidence::Seen, Ui::Ru) => "указано в источнике",
+        (Confidence::SeenPartial, Ui::Ru) => "указано, но источник неполон или неоднозначен",
+        (Confidence::Inferred, Ui::Ru) => "выведено из источников",
+        (Confidence::Gk, Ui::Ru) => "общеизвестный факт, не из указанного источника",
+    }
+}
+
+/// "3 problems" / "3 ошибки": how many problems a dataset has.
+pub fn problem_count(n: usize, lang: Lang) -> String {
+    match lang.ui() {
+        Ui::En => format!("{n} problem{}", if n == 1 { "" } else { "s" }),
+        Ui::Ru => format!("{n} {}", ["ошибка", "ошибки", "ошибок"][ru_plural(n)]),
     }
 }
 
@@ -427,6 +449,16 @@ pub fn as_of_sentence(day: DayNum, summary: &crate::query::Summary, lang: Lang) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problem_counts_agree_in_number() {
+        assert_eq!(problem_count(1, Lang::En), "1 problem");
+        assert_eq!(problem_count(3, Lang::En), "3 problems");
+        assert_eq!(problem_count(1, Lang::Ru), "1 ошибка");
+        assert_eq!(problem_count(3, Lang::Ru), "3 ошибки");
+        assert_eq!(problem_count(11, Lang::Ru), "11 ошибок");
+        assert_eq!(problem_count(21, Lang::Ru), "21 ошибка");
+    }
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()

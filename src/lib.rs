@@ -1,11 +1,14 @@
 //! The Almaty Process, explorable: a timeline and a map-style list of states built from one
 //! sourced dataset.
 //!
-//! The domain modules (`date`, `model`, `validate`, `query`, `scale`, `grid`, `hash`, `i18n`)
-//! use no web or UI crate and are tested natively; the UI (`app`, `components`, `load`) is
-//! compiled for the browser only.
+//! The domain modules (`date`, `ids`, `model`, `validate`, `query`, `scale`, `grid`, `hash`,
+//! `i18n`, `config`, `view_state`) use no web or UI crate and are tested natively; the UI
+//! (`app`, `components`, `load`, `embed`) is compiled for the browser only.
 
+pub mod config;
 pub mod date;
+pub mod ids;
+pub mod view_state;
 pub mod model;
 pub mod query;
 pub mod validate;

@@ -4,7 +4,44 @@
 //! resolves and every date exists.
 
 use crate::date::Date;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// An event, by its position in [`Dataset::events`] (sorted by start date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EventIx(pub usize);
+
+/// A state, by its position in [`Dataset::states`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct StateIx(pub usize);
+
+/// Lookups from ids to positions, built once with the dataset (O(1) instead of scans).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Index {
+    events: HashMap<String, EventIx>,
+    states: HashMap<String, StateIx>,
+    sources: HashMap<String, usize>,
+    organisations: HashMap<String, usize>,
+}
+
+impl Index {
+    /// Indexes the given records; for a repeated id the first wins (the validator refuses
+    /// repeats anyway).
+    pub fn build(events: &[Event], states: &[State], sources: &[Source], organisations: &[Organisation]) -> Index {
+        fn map<T, K>(items: &[T], key: impl Fn(&T) -> &str, wrap: impl Fn(usize) -> K) -> HashMap<String, K> {
+            let mut m = HashMap::with_capacity(items.len());
+            for (i, it) in items.iter().enumerate() {
+                m.entry(key(it).to_string()).or_insert_with(|| wrap(i));
+            }
+            m
+        }
+        Index {
+            events: map(events, |e| &e.id, EventIx),
+            states: map(states, |s| &s.code, StateIx),
+            sources: map(sources, |s| &s.id, |i| i),
+            organisations: map(organisations, |o| &o.id, |i| i),
+        }
+    }
+}
 
 /// A human-readable text in several languages, keyed by language code.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -245,10 +282,6 @@ impl State {
             .unwrap_or(&self.names[0])
     }
 
-    /// The current (latest) name.
-    pub fn latest_name(&self) -> &StateName {
-        self.names.last().unwrap_or(&self.names[0])
-    }
 }
 
 /// An organisation's role over a span of time.
@@ -369,20 +402,30 @@ pub struct Dataset {
     pub events: Vec<Event>,
     pub chair_terms: Vec<ChairTerm>,
     pub disputes: Vec<Dispute>,
+    /// Id lookups over the fields above.
+    pub index: Index,
 }
 
 impl Dataset {
+    /// The position of the event with this id.
+    pub fn event_ix(&self, id: &str) -> Option<EventIx> {
+        self.index.events.get(id).copied()
+    }
+    /// The position of the state with this code.
+    pub fn state_ix(&self, code: &str) -> Option<StateIx> {
+        self.index.states.get(code).copied()
+    }
     pub fn state(&self, code: &str) -> Option<&State> {
-        self.states.iter().find(|s| s.code == code)
+        self.state_ix(code).map(|i| &self.states[i.0])
     }
     pub fn event(&self, id: &str) -> Option<&Event> {
-        self.events.iter().find(|e| e.id == id)
+        self.event_ix(id).map(|i| &self.events[i.0])
     }
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        self.index.sources.get(id).map(|&i| &self.sources[i])
     }
     pub fn organisation(&self, id: &str) -> Option<&Organisation> {
-        self.organisations.iter().find(|o| o.id == id)
+        self.index.organisations.get(id).map(|&i| &self.organisations[i])
     }
     /// Disputes about one subject.
     pub fn disputes_about<'a>(

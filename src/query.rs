@@ -58,16 +58,6 @@ pub fn role_at(event: &Event, code: &str) -> Option<EventRole> {
     event.participants.iter().find(|p| p.state == code).map(|p| p.role)
 }
 
-/// Index of the event before `i` (events are sorted by start).
-pub fn previous_event(ds: &Dataset, i: usize) -> Option<usize> {
-    (i > 0 && i <= ds.events.len()).then(|| i - 1)
-}
-
-/// Index of the event after `i`.
-pub fn next_event(ds: &Dataset, i: usize) -> Option<usize> {
-    (i + 1 < ds.events.len()).then_some(i + 1)
-}
-
 /// How many states hold each role on a day, and who chairs.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Summary {

@@ -206,21 +206,7 @@ fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
-fn is_id(s: &str) -> bool {
-    let b = s.as_bytes();
-    !b.is_empty()
-        && b.len() <= 64
-        && b[0].is_ascii_alphanumeric()
-        && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'))
-}
-
-fn is_state_code(s: &str) -> bool {
-    s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
-}
-
-fn is_lang(s: &str) -> bool {
-    (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
-}
+use crate::ids::{is_id, is_lang_code as is_lang, is_state_code};
 
 /// Whether a link may be shown as a link: absolute http(s) with a host, no spaces.
 pub fn is_http_link(s: &str) -> bool {
@@ -758,6 +744,8 @@ impl Walker {
 
         let mut events = events?;
         events.sort_by(|a, b| a.start.cmp_start(&b.start).then_with(|| a.id.cmp(&b.id)));
+        let (sources, organisations, states) = (sources?, organisations?, states?);
+        let index = crate::model::Index::build(&events, &states, &sources, &organisations);
         Some(Dataset {
             format_version: version?,
             id: id?,
@@ -765,12 +753,13 @@ impl Walker {
             title: title?,
             description: description?,
             updated: updated?,
-            sources: sources?,
-            organisations: organisations?,
-            states: states?,
+            sources,
+            organisations,
+            states,
             events,
             chair_terms: chair_terms?,
             disputes: disputes?,
+            index,
         })
     }
 

@@ -119,10 +119,14 @@ fn events_of_a_state_and_neighbouring_events() {
     let pk = events_of(&ds, "PK");
     assert!(pk.iter().all(|(e, _)| e.participants.iter().any(|p| p.state == "PK")));
     assert_eq!(pk.first().map(|(e, _)| e.id.as_str()), Some("2013-06-05-ministerial"));
-    let i = ds.events.iter().position(|e| e.id == "2013-06-05-ministerial").unwrap();
-    assert_eq!(previous_event(&ds, i).map(|j| ds.events[j].id.as_str()), Some("2012-09-07-national-coordinators"));
-    assert_eq!(next_event(&ds, ds.events.len() - 1), None);
-    assert_eq!(previous_event(&ds, 0), None);
+    let i = ds.event_ix("2013-06-05-ministerial").unwrap().0;
+    let start = ds.events[i].start.first_day();
+    // The event before the ministerial is the last one starting before its day.
+    let j = last_event_until(&ds, start - 1).unwrap();
+    assert_eq!(ds.events[j].id, "2012-09-07-national-coordinators");
+    assert_eq!(first_event_from(&ds, start), i);
+    assert_eq!(first_event_from(&ds, i32::MAX), ds.events.len());
+    assert_eq!(last_event_until(&ds, i32::MIN), None);
 }
 
 #[test]

@@ -2,24 +2,26 @@
 //! roles, outcome documents, sources, disputes) or the selected state (names over time, role
 //! history, chair terms, events attended, sources).
 
-use super::ui::{state_short, text_str, text_view, time_view, use_ui, Sel};
-use crate::i18n::{event_role_name, format_range, level_glyph, level_name, role_name, t, Key, Lang, Ui};
-use crate::model::{Confidence, Dataset, Place, SubjectKind};
+use super::ui::{state_short, text_str, text_view, time_view};
+use crate::date::DayNum;
+use crate::i18n::{
+    confidence_name, event_role_name, format_range, level_glyph, level_name, org_event_role_name, role_name, t, Key,
+    Lang,
+};
+use crate::model::{Dataset, EventIx, Place, StateIx, SubjectKind};
 use crate::query;
 use crate::validate::is_http_link;
+use crate::view_state::{Action, Selection};
 use leptos::prelude::*;
+use std::sync::Arc;
 
-fn confidence_name(c: Confidence, lang: Lang) -> &'static str {
-    match (c, lang.ui()) {
-        (Confidence::Seen, Ui::En) => "stated in the source",
-        (Confidence::SeenPartial, Ui::En) => "stated, but the source is incomplete or ambiguous",
-        (Confidence::Inferred, Ui::En) => "inferred from the sources",
-        (Confidence::Gk, Ui::En) => "general knowledge, not from a cited source",
-        (Confidence::Seen, Ui::Ru) => "указано в источнике",
-        (Confidence::SeenPartial, Ui::Ru) => "указано, но источник неполон или неоднозначен",
-        (Confidence::Inferred, Ui::Ru) => "выведено из источников",
-        (Confidence::Gk, Ui::Ru) => "общеизвестный факт, не из указанного источника",
-    }
+/// What the panel needs besides the dataset and the language.
+#[derive(Clone, Copy)]
+struct Env {
+    day: DayNum,
+    extent: (DayNum, DayNum),
+    on_action: Callback<Action>,
+    panel: Panel,
 }
 
 type Panel = NodeRef<leptos::html::Aside>;
@@ -115,7 +117,8 @@ fn disputes(ds: &Dataset, kind: SubjectKind, id: &str, lang: Lang) -> AnyView {
     .into_any()
 }
 
-fn event_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui, panel: Panel) -> AnyView {
+fn event_detail(ds: &Dataset, i: usize, lang: Lang, env: Env) -> AnyView {
+    let Env { on_action, panel, .. } = env;
     let e = &ds.events[i];
     let day = e.start.first_day();
     let place = match &e.place {
@@ -163,11 +166,11 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui, panel: Pa
                 <ul class="ap-participants" data-testid="participants">
                     {e.participants.iter().map(|p| {
                         let code = p.state.clone();
-                        let idx = ds.states.iter().position(|s| s.code == p.state);
+                        let idx: Option<StateIx> = ds.state_ix(&p.state);
                         view! {
                             <li data-state=code.clone() data-role=p.role.as_str()>
                                 <button type="button" class="ap-link"
-                                    on:click=move |_| if let Some(i) = idx { ui.select_state(i); focus_title_soon(panel) }>
+                                    on:click=move |_| if let Some(i) = idx { on_action.run(Action::SelectState(i)); focus_title_soon(panel) }>
                                     {state_short(ds, &p.state, day, lang)}
                                 </button>
                                 " — "{event_role_name(p.role, lang)}
@@ -182,7 +185,7 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui, panel: Pa
                 <ul class="ap-participants">
                     {e.organisations.iter().map(|o| {
                         let name = ds.organisation(&o.org).map(|x| text_str(ds, &x.short, lang)).unwrap_or_else(|| o.org.clone());
-                        view! { <li>{name}" — "{o.role.as_str().replace('_', " ")}</li> }
+                        view! { <li>{name}" — "{org_event_role_name(o.role, lang)}</li> }
                     }).collect_view()}
                 </ul>
             })}
@@ -209,9 +212,9 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui, panel: Pa
     .into_any()
 }
 
-fn state_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui, panel: Panel) -> AnyView {
+fn state_detail(ds: &Dataset, i: usize, lang: Lang, env: Env) -> AnyView {
+    let Env { day, extent, on_action, panel } = env;
     let s = &ds.states[i];
-    let day = ui.day.get_untracked();
     let now_role = query::role_on(s, day).map(|r| role_name(r.role, lang));
     let terms = query::chair_terms_of(ds, &s.code);
     let events = query::events_of(ds, &s.code);
@@ -225,7 +228,7 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui, panel: Pa
     for term in &terms {
         all_sources.extend(term.span.sources.iter().cloned());
     }
-    let (lo, hi) = ui.extent;
+    let (lo, hi) = extent;
     let width = (hi - lo).max(1) as f64;
     let pct = |d: i32| ((d - lo) as f64 / width * 100.0).clamp(0.0, 100.0);
     view! {
@@ -292,12 +295,11 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui, panel: Pa
             </ul>
             <h3>{t(Key::EventsAttended, lang)}</h3>
             <ul class="ap-attended" data-testid="events-attended">
-                {events.iter().map(|(e, role)| {
-                    let idx = ds.events.iter().position(|x| x.id == e.id).unwrap_or(0);
+                {events.iter().filter_map(|(e, role)| Some((ds.event_ix(&e.id)?, e, role))).map(|(idx, e, role)| {
                     view! {
                         <li>
                             {time_view(&e.start, lang)}" · "
-                            <button type="button" class="ap-link" on:click=move |_| { ui.select_event(idx); focus_title_soon(panel) }>
+                            <button type="button" class="ap-link" on:click=move |_| { on_action.run(Action::SelectEvent(idx)); focus_title_soon(panel) }>
                                 {text_str(ds, &e.title, lang)}
                             </button>
                             " — "{event_role_name(*role, lang)}
@@ -315,19 +317,29 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, ui: super::ui::Ui, panel: Pa
 
 /// The detail panel for the current selection.
 #[component]
-pub fn Detail() -> impl IntoView {
-    let ui = use_ui();
+pub fn Detail(
+    dataset: Arc<Dataset>,
+    /// First and last day of the timeline.
+    extent: (DayNum, DayNum),
+    #[prop(into)] selection: Signal<Selection>,
+    #[prop(into)] day: Signal<DayNum>,
+    #[prop(into)] lang: Signal<Lang>,
+    on_action: Callback<Action>,
+) -> impl IntoView {
+    let ds = StoredValue::new(dataset);
     let panel: Panel = NodeRef::new();
     view! {
-        <aside class="ap-detail" node_ref=panel aria-live="polite" aria-label=move || t(Key::Detail, ui.lang.get()) data-testid="detail">
+        <aside class="ap-detail" node_ref=panel aria-live="polite" aria-label=move || t(Key::Detail, lang.get()) data-testid="detail">
             {move || {
-                let lang = ui.lang.get();
-                let sel = ui.sel.get();
-                // Re-render a state's detail when the date moves (its current role shows).
-                if let Sel::State(_) = sel { ui.day.track(); }
-                ui.with(|ds| match sel {
-                    Sel::Event(i) if i < ds.events.len() => event_detail(ds, i, lang, ui, panel),
-                    Sel::State(i) if i < ds.states.len() => state_detail(ds, i, lang, ui, panel),
+                let lang = lang.get();
+                let sel = selection.get();
+                // A state's detail shows its role on the date, so it follows the date; an
+                // event's does not.
+                let day = if sel.state().is_some() { day.get() } else { day.get_untracked() };
+                let env = Env { day, extent, on_action, panel };
+                ds.with_value(|ds| match sel {
+                    Selection::Event(EventIx(i)) if i < ds.events.len() => event_detail(ds, i, lang, env),
+                    Selection::State(StateIx(i)) if i < ds.states.len() => state_detail(ds, i, lang, env),
                     _ => view! { <p class="ap-hint">{t(Key::SelectHint, lang)}</p> }.into_any(),
                 })
             }}

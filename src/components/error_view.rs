@@ -1,7 +1,7 @@
 //! The error panel: which URL failed and why, every dataset problem with its JSON path, and a
 //! retry button.
 
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{problem_count, t, Key, Lang};
 use crate::load::LoadError;
 use leptos::prelude::*;
 
@@ -21,15 +21,18 @@ pub fn ErrorView(
         let invalid = matches!(error, LoadError::Invalid { .. });
         move || t(if invalid { Key::InvalidData } else { Key::LoadFailed }, lang.get())
     };
-    let reason = match &error {
-        LoadError::Network { reason, .. } => format!("the connection failed ({reason})"),
-        LoadError::Http { status, status_text, .. } => format!("HTTP {status} {status_text}").trim_end().to_string(),
-        LoadError::Timeout { seconds, .. } => format!("timeout: {seconds} s"),
-        LoadError::Invalid { problems, .. } => {
-            format!("{} problem{}", problems.len(), if problems.len() == 1 { "" } else { "s" })
+    let reason = {
+        let error = error.clone();
+        move || {
+            let l = lang.get();
+            match &error {
+                LoadError::Network { reason, .. } => format!("{} ({reason})", t(Key::ConnectionFailed, l)),
+                LoadError::Http { status, status_text, .. } => format!("HTTP {status} {status_text}").trim_end().to_string(),
+                LoadError::Timeout { seconds, .. } => format!("{} {seconds} s", t(Key::TimedOut, l)),
+                LoadError::Invalid { problems, .. } => problem_count(problems.len(), l),
+            }
         }
     };
-    let timeout = matches!(error, LoadError::Timeout { .. });
     let problems = match error {
         LoadError::Invalid { problems, .. } => problems,
         _ => Vec::new(),
@@ -40,9 +43,7 @@ pub fn ErrorView(
             <p class="ap-error__what">
                 <code class="ap-error__url" data-testid="error-url">{url}</code>
                 " — "
-                <span data-testid="error-reason">
-                    {move || if timeout { format!("{} {}", t(Key::TimedOut, lang.get()), reason.trim_start_matches("timeout: ")) } else { reason.clone() }}
-                </span>
+                <span data-testid="error-reason">{reason}</span>
             </p>
             {(!problems.is_empty()).then(|| view! {
                 <h2 class="ap-error__sub">{move || t(Key::ProblemsFound, lang.get())}</h2>

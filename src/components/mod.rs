@@ -4,6 +4,7 @@ pub mod asof;
 pub mod detail;
 pub mod error_view;
 pub mod explorer;
+pub mod header;
 pub mod text_view;
 pub mod tile_grid;
 pub mod timeline;

@@ -1,31 +1,37 @@
 //! The text equivalents of the visuals: an ordered list of events and a table of states by
 //! role as of the chosen date.
 
-use super::ui::{state_short, text_str, use_ui, Sel};
-use crate::i18n::{event_role_name, format_range, level_name, role_name, t, Key};
+use super::ui::{state_short, text_str};
+use crate::date::DayNum;
+use crate::i18n::{event_role_name, format_range, level_name, role_name, t, Key, Lang};
+use crate::model::{Dataset, EventIx, StateIx};
 use crate::query;
+use crate::view_state::{Action, Selection};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
+use std::sync::Arc;
 
 /// Events list and states table.
 #[component]
-pub fn TextView() -> impl IntoView {
-    let ui = use_ui();
-    let lang = ui.lang;
-    let sel_event = Selector::new(move || match ui.sel.get() {
-        Sel::Event(i) => Some(i),
-        _ => None,
-    });
+pub fn TextView(
+    dataset: Arc<Dataset>,
+    #[prop(into)] selection: Signal<Selection>,
+    #[prop(into)] day: Signal<DayNum>,
+    #[prop(into)] lang: Signal<Lang>,
+    on_action: Callback<Action>,
+) -> impl IntoView {
+    let ds = StoredValue::new(dataset);
+    let sel_event = Selector::new(move || selection.get().event());
     let events = move || {
         let l = lang.get();
-        ui.with(|ds| {
+        ds.with_value(|ds| {
             ds.events
                 .iter()
                 .enumerate()
                 .map(|(i, e)| {
                     let date = format_range(&e.start, e.end.as_ref(), l);
                     let sel_event = sel_event.clone();
-                    let selected = Memo::new(move |_| sel_event.selected(&Some(i)));
+                    let selected = Memo::new(move |_| sel_event.selected(&Some(EventIx(i))));
                     let who: Vec<String> = e
                         .participants
                         .iter()
@@ -39,7 +45,7 @@ pub fn TextView() -> impl IntoView {
                             " · "{level_name(e.level, l)}
                             <br/>
                             <button type="button" class="ap-link ap-list__title" aria-pressed=move || selected.get().to_string()
-                                on:click=move |_| ui.select_event(i)>
+                                on:click=move |_| on_action.run(Action::SelectEvent(EventIx(i)))>
                                 {text_str(ds, &e.title, l)}
                             </button>
                             {(!who.is_empty()).then(|| view! {
@@ -53,8 +59,8 @@ pub fn TextView() -> impl IntoView {
     };
     let rows = move || {
         let l = lang.get();
-        let d = ui.day.get();
-        ui.with(|ds| {
+        let d = day.get();
+        ds.with_value(|ds| {
             let mut rows: Vec<(usize, Option<crate::model::Role>)> = ds
                 .states
                 .iter()
@@ -73,7 +79,7 @@ pub fn TextView() -> impl IntoView {
                     view! {
                         <tr data-testid="state-row" data-state=s.code.clone() data-role=role.map(|r| r.as_str()).unwrap_or("none")>
                             <th scope="row">
-                                <button type="button" class="ap-link" on:click=move |_| ui.select_state(i)>
+                                <button type="button" class="ap-link" on:click=move |_| on_action.run(Action::SelectState(StateIx(i)))>
                                     {state_short(ds, &s.code, d, l)}
                                 </button>
                             </th>
@@ -95,8 +101,8 @@ pub fn TextView() -> impl IntoView {
             <section>
                 <h2 class="ap-h2">{move || t(Key::StatesTable, lang.get())}</h2>
                 <table class="ap-table" data-testid="state-table">
-                    <caption>{move || ui.with(|ds| {
-                        let d = ui.day.get();
+                    <caption>{move || ds.with_value(|ds| {
+                        let d = day.get();
                         crate::i18n::as_of_sentence(d, &query::summary_on(ds, d), lang.get())
                     })}</caption>
                     <thead><tr>

@@ -1,33 +1,40 @@
 //! The map-style list of states: equal tiles placed like a map, coloured (and labelled) by role
 //! as of the chosen date. Arrow keys move between tiles in grid order; Enter or Space selects.
 
-use super::ui::{focus_item, state_short, use_ui, Sel};
+use super::ui::{focus_item, state_short};
+use crate::date::DayNum;
 use crate::grid::{layout, neighbour, reading_order, Pin};
-use crate::i18n::{event_role_name, role_name, t, Key};
-use crate::model::Role;
+use crate::i18n::{event_role_name, role_name, t, Key, Lang};
+use crate::model::{Dataset, Role, StateIx};
 use crate::query;
+use crate::view_state::{roving_stop, Action, Selection};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The tile map with its legend.
 #[component]
-pub fn TileGrid() -> impl IntoView {
-    let ui = use_ui();
-    let (cells, cols, rows) = ui.with(|ds| {
-        let pins: Vec<Pin> = ds
-            .states
-            .iter()
-            .map(|s| Pin { lat: s.capital.lat, lon: s.capital.lon, fixed: s.grid })
-            .collect();
-        let l = layout(&pins);
-        (l.cells, l.cols, l.rows)
-    });
+pub fn TileGrid(
+    dataset: Arc<Dataset>,
+    #[prop(into)] selection: Signal<Selection>,
+    #[prop(into)] day: Signal<DayNum>,
+    #[prop(into)] lang: Signal<Lang>,
+    on_action: Callback<Action>,
+) -> impl IntoView {
+    let pins: Vec<Pin> = dataset
+        .states
+        .iter()
+        .map(|s| Pin { lat: s.capital.lat, lon: s.capital.lon, fixed: s.grid })
+        .collect();
+    let l = layout(&pins);
+    let (cells, cols, rows) = (l.cells, l.cols, l.rows);
+    let ds = StoredValue::new(dataset);
     let order = reading_order(&cells);
-    let focus_idx = RwSignal::new(order.first().copied().unwrap_or(0));
-    Effect::new(move |_| {
-        if let Sel::State(i) = ui.sel.get() {
-            focus_idx.set(i);
-        }
-    });
+    // The single tab stop: where the arrow keys last moved (until the selection changes),
+    // else the selected tile, else the first in reading order.
+    let first = order.first().copied().unwrap_or(0);
+    let selected_ix = Memo::new(move |_| selection.get().state().map(|i| i.0));
+    let moved = RwSignal::new(None::<(usize, Option<usize>)>);
+    let focus_idx = Memo::new(move |_| roving_stop(selected_ix.get(), moved.get(), first));
     let grid_ref = NodeRef::<leptos::html::Ul>::new();
     let cells_k = cells.clone();
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -41,32 +48,35 @@ pub fn TileGrid() -> impl IntoView {
         };
         ev.prevent_default();
         if let Some(next) = neighbour(&cells_k, cur, dc, dr) {
-            focus_idx.set(next);
+            moved.set(Some((next, selected_ix.get_untracked())));
             if let Some(el) = grid_ref.get_untracked() {
                 focus_item(&el, next);
             }
         }
     };
-    let lang = ui.lang;
     let tiles = order
         .into_iter()
         .map(|i| {
             let (c, r) = cells[i];
-            let code = ui.with(|ds| ds.states[i].code.clone());
-            let role = move || ui.with(|ds| query::role_on(&ds.states[i], ui.day.get()).map(|r| r.role));
-            let event_role = move || match ui.sel.get() {
-                Sel::Event(e) => ui.with(|ds| query::role_at(&ds.events[e], &ds.states[i].code)),
-                _ => None,
-            };
-            let name = move || ui.with(|ds| state_short(ds, &ds.states[i].code, ui.day.get(), lang.get()));
+            let code = ds.with_value(|ds| ds.states[i].code.clone());
+            // Computed once per change, not once per attribute that shows them.
+            let role = Memo::new(move |_| ds.with_value(|ds| query::role_on(&ds.states[i], day.get()).map(|r| r.role)));
+            let event_role = Memo::new(move |_| {
+                selection.get().event().and_then(|e| ds.with_value(|ds| query::role_at(&ds.events[e.0], &ds.states[i].code)))
+            });
+            let name = Memo::new(move |_| ds.with_value(|ds| state_short(ds, &ds.states[i].code, day.get(), lang.get())));
+            let role = move || role.get();
+            let event_role = move || event_role.get();
+            let name = move || name.get();
             let role_text = move || match role() {
                 Some(r) => role_name(r, lang.get()).to_string(),
                 None => t(Key::NoRole, lang.get()).to_string(),
             };
-            let selected = move || ui.sel.get() == Sel::State(i);
-            let event_selected = move || matches!(ui.sel.get(), Sel::Event(_));
+            let selected = move || selection.get() == Selection::State(StateIx(i));
+            let event_selected = move || selection.get().event().is_some();
+            let code_l = code.clone();
             let label = move || {
-                let mut s = format!("{} ({}): {}", name(), ui.with(|ds| ds.states[i].code.clone()), role_text());
+                let mut s = format!("{} ({}): {}", name(), code_l, role_text());
                 if let Some(er) = event_role() {
                     s.push_str(&format!("; {}", event_role_name(er, lang.get())));
                 }
@@ -87,7 +97,7 @@ pub fn TileGrid() -> impl IntoView {
                         tabindex=move || if focus_idx.get() == i { "0" } else { "-1" }
                         aria-pressed=move || selected().to_string()
                         aria-label=label
-                        on:click=move |_| { focus_idx.set(i); ui.select_state(i) }>
+                        on:click=move |_| on_action.run(Action::SelectState(StateIx(i)))>
                         <span class="ap-tile__code" aria-hidden="true">{code.clone()}</span>
                         <span class="ap-tile__name" aria-hidden="true">{name}</span>
                         <span class="ap-tile__role" aria-hidden="true">{role_text}</span>

@@ -2,13 +2,15 @@
 //! and colour encode the meeting level. Keyboard: Tab reaches the marks (one tab stop),
 //! Left/Right/Home/End move between them, Enter or Space selects.
 
-use super::ui::{focus_item, state_short, text_str, use_ui, Sel};
-use crate::date::Precision;
-use crate::i18n::{format_range, level_glyph, level_name, t, Key};
-use crate::model::{Level, SubjectKind};
+use super::ui::{focus_item, state_short, text_str};
+use crate::date::{DayNum, Precision};
+use crate::i18n::{format_range, level_glyph, level_name, t, Key, Lang};
+use crate::model::{Dataset, EventIx, Level, SubjectKind};
 use crate::scale::{assign_lanes, label_width, Scale};
+use crate::view_state::{roving_stop, Action, Selection};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
+use std::sync::Arc;
 
 /// Pixels per year on the axis.
 pub const PX_PER_YEAR: f64 = 132.0;
@@ -32,24 +34,27 @@ fn clip_label(s: &str) -> String {
 
 /// The interactive timeline.
 #[component]
-pub fn Timeline() -> impl IntoView {
-    let ui = use_ui();
-    let scale = Scale::new(ui.extent.0, ui.extent.1, PX_PER_YEAR);
+pub fn Timeline(
+    dataset: Arc<Dataset>,
+    /// First and last day of the timeline.
+    extent: (DayNum, DayNum),
+    #[prop(into)] selection: Signal<Selection>,
+    #[prop(into)] day: Signal<DayNum>,
+    #[prop(into)] lang: Signal<Lang>,
+    on_action: Callback<Action>,
+) -> impl IntoView {
+    let scale = Scale::new(extent.0, extent.1, PX_PER_YEAR);
     let width = scale.width().ceil();
-    let n_events = ui.with(|ds| ds.events.len());
-    // Which mark holds the single tab stop.
-    let focus_idx = RwSignal::new(match ui.sel.get_untracked() {
-        Sel::Event(i) => i,
-        _ => 0,
-    });
-    Effect::new(move |_| {
-        if let Sel::Event(i) = ui.sel.get() {
-            focus_idx.set(i);
-        }
-    });
+    let n_events = dataset.events.len();
+    let ds = StoredValue::new(dataset);
+    // The single tab stop: where the arrow keys last moved (until the selection changes),
+    // else the selected mark, else the first.
+    let selected_ix = Memo::new(move |_| selection.get().event().map(|i| i.0));
+    let moved = RwSignal::new(None::<(usize, Option<usize>)>);
+    let focus_idx = Memo::new(move |_| roving_stop(selected_ix.get(), moved.get(), 0));
     let marks_ref = NodeRef::<leptos::html::Div>::new();
     let focus_mark = move |i: usize| {
-        focus_idx.set(i);
+        moved.set(Some((i, selected_ix.get_untracked())));
         if let Some(b) = marks_ref.get_untracked().and_then(|el| focus_item(&el, i)) {
             b.scroll_into_view_with_bool(false);
         }
@@ -72,18 +77,17 @@ pub fn Timeline() -> impl IntoView {
         }
     };
 
-    let lang = ui.lang;
     let ticks = scale.year_ticks();
     let bands = move || {
         let l = lang.get();
-        ui.with(|ds| {
+        ds.with_value(|ds| {
             ds.chair_terms
                 .iter()
                 .map(|term| {
                     let x0 = scale.x(term.span.from.first_day());
                     let x1 = match term.span.to {
                         Some(to) => scale.x(to.last_day() + 1),
-                        None => scale.x(ui.extent.1 + 1),
+                        None => scale.x(extent.1 + 1),
                     };
                     let name = state_short(ds, &term.state, term.span.from.first_day(), l);
                     let disputed = ds.disputes_about(SubjectKind::ChairTerm, &term.id).next().is_some();
@@ -112,19 +116,13 @@ pub fn Timeline() -> impl IntoView {
 
     // Selectors: a change of selection or tab stop wakes only the marks it concerns, not all
     // of them (which made selection quadratic in the number of events).
-    let sel_event = Selector::new(move || match ui.sel.get() {
-        Sel::Event(i) => Some(i),
-        _ => None,
-    });
-    let sel_state = Selector::new(move || match ui.sel.get() {
-        Sel::State(i) => Some(i),
-        _ => None,
-    });
-    let state_mode = Memo::new(move |_| matches!(ui.sel.get(), Sel::State(_)));
+    let sel_event = Selector::new(move || selection.get().event());
+    let sel_state = Selector::new(move || selection.get().state());
+    let state_mode = Memo::new(move |_| selection.get().state().is_some());
     let tab_stop = Selector::new(move || focus_idx.get());
     let marks = move || {
         let l = lang.get();
-        ui.with(|ds| {
+        ds.with_value(|ds| {
             let titles: Vec<String> = ds.events.iter().map(|e| text_str(ds, &e.title, l)).collect();
             let labels: Vec<(f64, f64)> = ds
                 .events
@@ -150,14 +148,10 @@ pub fn Timeline() -> impl IntoView {
                     let lane = lanes[i];
                     let level = e.level;
                     let id = e.id.clone();
-                    let participants: Vec<Option<usize>> = e
-                        .participants
-                        .iter()
-                        .map(|p| ds.states.iter().position(|s| s.code == p.state))
-                        .collect();
+                    let participants: Vec<_> = e.participants.iter().filter_map(|p| ds.state_ix(&p.state)).collect();
                     let (sel_event, sel_state, tab_stop) = (sel_event.clone(), sel_state.clone(), tab_stop.clone());
-                    let selected = Memo::new(move |_| sel_event.selected(&Some(i)));
-                    let related = Memo::new(move |_| participants.iter().any(|p| p.is_some() && sel_state.selected(p)));
+                    let selected = Memo::new(move |_| sel_event.selected(&Some(EventIx(i))));
+                    let related = Memo::new(move |_| participants.iter().any(|&p| sel_state.selected(&Some(p))));
                     let dimmed = move || state_mode.get() && !related.get();
                     view! {
                         <button type="button"
@@ -173,7 +167,7 @@ pub fn Timeline() -> impl IntoView {
                             tabindex=move || if tab_stop.selected(&i) { "0" } else { "-1" }
                             aria-pressed=move || selected.get().to_string()
                             aria-label=aria
-                            on:click=move |_| { focus_idx.set(i); ui.select_event(i) }>
+                            on:click=move |_| on_action.run(Action::SelectEvent(EventIx(i)))>
                             {(span_w > 2.0).then(|| view! {
                                 <span class="ap-tl__extent" aria-hidden="true" style:width=px(span_w)></span>
                             })}
@@ -192,7 +186,7 @@ pub fn Timeline() -> impl IntoView {
                 .collect_view()
         })
     };
-    let cursor_x = move || scale.x(ui.day.get());
+    let cursor_x = move || scale.x(day.get());
     // Keep the as-of cursor in view: scroll the axis when the date moves out of sight.
     let scroll_ref = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
@@ -226,27 +220,25 @@ pub fn Timeline() -> impl IntoView {
                     </div>
                 </div>
             </div>
-            <Legend/>
+            <Legend dataset=ds.get_value() lang=lang/>
         </section>
     }
 }
 
 /// Shapes and names of the meeting levels present in the dataset.
 #[component]
-fn Legend() -> impl IntoView {
-    let ui = use_ui();
-    let levels: Vec<Level> = ui.with(|ds| {
-        Level::ALL.iter().copied().filter(|l| ds.events.iter().any(|e| e.level == *l)).collect()
-    });
+pub fn Legend(dataset: Arc<Dataset>, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+    let levels: Vec<Level> =
+        Level::ALL.iter().copied().filter(|l| dataset.events.iter().any(|e| e.level == *l)).collect();
     view! {
-        <ul class="ap-legend" aria-label=move || t(Key::Legend, ui.lang.get())>
+        <ul class="ap-legend" aria-label=move || t(Key::Legend, lang.get())>
             {levels.into_iter().map(|lv| view! {
                 <li class=format!("ap-legend__item ap-lvl--{}", lv.as_str())>
                     <span class="ap-tl__glyph" aria-hidden="true">{level_glyph(lv)}</span>
-                    {move || level_name(lv, ui.lang.get())}
+                    {move || level_name(lv, lang.get())}
                 </li>
             }).collect_view()}
-            <li class="ap-legend__item"><span class="ap-legend__band" aria-hidden="true"></span>{move || t(Key::ChairTermsBand, ui.lang.get())}</li>
+            <li class="ap-legend__item"><span class="ap-legend__band" aria-hidden="true"></span>{move || t(Key::ChairTermsBand, lang.get())}</li>
         </ul>
     }
 }

@@ -1,55 +1,9 @@
-//! State shared by the explorer's components, and small view helpers.
+//! Small view helpers shared by the explorer's components.
 
 use crate::date::DayNum;
-use crate::hash::View;
 use crate::i18n::{format_date, Lang};
 use crate::model::{Dataset, Text};
 use leptos::prelude::*;
-use std::sync::Arc;
-
-/// What is selected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Sel {
-    #[default]
-    None,
-    /// An event, by index into the (sorted) events.
-    Event(usize),
-    /// A state, by index into the states.
-    State(usize),
-}
-
-/// The explorer's shared state; every field is a cheap copyable handle.
-#[derive(Clone, Copy)]
-pub struct Ui {
-    pub ds: StoredValue<Arc<Dataset>>,
-    pub lang: RwSignal<Lang>,
-    pub view: RwSignal<View>,
-    /// The as-of date.
-    pub day: RwSignal<DayNum>,
-    pub sel: RwSignal<Sel>,
-    /// First and last day of the timeline.
-    pub extent: (DayNum, DayNum),
-}
-
-impl Ui {
-    /// Runs `f` with the dataset.
-    pub fn with<R>(&self, f: impl FnOnce(&Dataset) -> R) -> R {
-        self.ds.with_value(|ds| f(ds))
-    }
-
-    /// Selects an event and moves the as-of date to its first day.
-    pub fn select_event(&self, i: usize) {
-        let start = self.with(|ds| ds.events.get(i).map(|e| e.start.first_day()));
-        if let Some(d) = start {
-            self.sel.set(Sel::Event(i));
-            self.day.set(d.clamp(self.extent.0, self.extent.1));
-        }
-    }
-
-    pub fn select_state(&self, i: usize) {
-        self.sel.set(Sel::State(i));
-    }
-}
 
 /// Focuses the item with `data-idx="i"` inside `container` (the roving tab stop of the
 /// timeline and the tile grid) and returns it.
@@ -64,9 +18,11 @@ pub fn focus_item(container: &web_sys::Element, i: usize) -> Option<web_sys::Htm
     Some(el)
 }
 
-/// The explorer's shared state from context.
-pub fn use_ui() -> Ui {
-    expect_context::<Ui>()
+/// The URL hash of the page (with its `#`), or empty.
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// Renders a dataset text in `lang`; when it falls back to another language the span carries

@@ -1,0 +1,56 @@
+//! The header: the dataset's title and description, the language switch and the view switch.
+
+use super::ui::text_view;
+use crate::i18n::{t, Key, Lang};
+use crate::model::Dataset;
+use crate::view_state::{Action, View};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Title, description, language and view switches.
+#[component]
+pub fn Header(
+    dataset: Arc<Dataset>,
+    #[prop(into)] lang: Signal<Lang>,
+    #[prop(into)] view: Signal<View>,
+    on_action: Callback<Action>,
+) -> impl IntoView {
+    let languages: Vec<Lang> = dataset.languages.iter().filter_map(|l| Lang::parse(l)).collect();
+    let languages = if languages.is_empty() { vec![Lang::En] } else { languages };
+    let ds = StoredValue::new(dataset);
+    let title = move || ds.with_value(|ds| text_view(ds, &ds.title, lang.get()));
+    let description = move || ds.with_value(|ds| text_view(ds, &ds.description, lang.get()));
+    let view_button = move |v: View, key: Key| {
+        view! {
+            <button type="button" class="ap-seg__btn" data-testid=format!("view-{}", v.as_str())
+                aria-pressed=move || (view.get() == v).to_string()
+                on:click=move |_| on_action.run(Action::SetView(v))>
+                {move || t(key, lang.get())}
+            </button>
+        }
+    };
+    view! {
+        <header class="ap-header">
+            <div class="ap-header__titles">
+                <h1 class="ap-title" data-testid="title">{title}</h1>
+                <p class="ap-subtitle">{description}</p>
+            </div>
+            <div class="ap-header__controls">
+                <div class="ap-seg" role="group" aria-label=move || t(Key::Language, lang.get())>
+                    {languages.into_iter().map(|l| view! {
+                        <button type="button" class="ap-seg__btn" lang=l.code()
+                            data-testid=format!("lang-{}", l.code())
+                            aria-pressed=move || (lang.get() == l).to_string()
+                            on:click=move |_| on_action.run(Action::SetLang(l))>
+                            {l.code().to_uppercase()}
+                        </button>
+                    }).collect_view()}
+                </div>
+                <div class="ap-seg" role="group" aria-label=move || t(Key::View, lang.get())>
+                    {view_button(View::Visual, Key::ViewVisual)}
+                    {view_button(View::Text, Key::ViewText)}
+                </div>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,41 @@
+//! How one instance is configured: from its host element's attributes (see `embed.rs`), or
+//! directly by a test or a host that brings its own data. Plain data, no web types.
+
+use crate::i18n::Lang;
+use crate::view_state::View;
+
+/// An instance's configuration. The URL hash, when this instance reads it, overrides the
+/// view-related fields (see [`crate::view_state::initial`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Dataset URL, relative to the page.
+    pub src: String,
+    /// Interface and content language.
+    pub lang: Lang,
+    pub view: View,
+    /// Initial as-of date (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// Initially selected event id.
+    pub event: Option<String>,
+    /// Initially selected state code.
+    pub state: Option<String>,
+    /// Whether this instance reads and writes the URL hash.
+    pub use_hash: bool,
+    /// Prefix for this instance's hash keys when several share a page.
+    pub hash_prefix: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            src: "data/dataset.json".into(),
+            lang: Lang::En,
+            view: View::Visual,
+            date: None,
+            event: None,
+            state: None,
+            use_hash: true,
+            hash_prefix: None,
+        }
+    }
+}
