@@ -14,6 +14,7 @@ pub mod query;
 pub mod validate;
 pub mod grid;
 pub mod hash;
+pub mod hyphen;
 pub mod i18n;
 pub mod prerender;
 pub mod scale;
