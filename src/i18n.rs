@@ -167,6 +167,16 @@ pub fn role_name(role: Role, lang: Lang) -> &'static str {
     }
 }
 
+/// A state role's name in one or two words, for the tiles where space is tight; the full name
+/// ([`role_name`]) is in the tile's accessible name and in the legend.
+pub fn role_short(role: Role, lang: Lang) -> &'static str {
+    match (role, lang.ui()) {
+        (Role::Signatory, Ui::En) => "Signatory",
+        (Role::Signatory, Ui::Ru) => "Подписант",
+        _ => role_name(role, lang),
+    }
+}
+
 /// A role at an event.
 pub fn event_role_name(role: EventRole, lang: Lang) -> &'static str {
     match (role, lang.ui()) {
@@ -276,6 +286,7 @@ pub enum Key {
     None,
     View,
     ConnectionFailed,
+    AtSelectedEvent,
 }
 
 /// An interface string.
@@ -312,6 +323,7 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
             EventsAttended => "Events attended",
             NoRole => "No role",
             Legend => "Legend",
+            AtSelectedEvent => "at the selected event",
             SelectHint => "Select an event on the timeline or a state on the map.",
             Uncertain => "date uncertain",
             Ongoing => "ongoing",
@@ -364,6 +376,7 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
             EventsAttended => "Участие в событиях",
             NoRole => "Нет статуса",
             Legend => "Условные обозначения",
+            AtSelectedEvent => "на выбранном событии",
             SelectHint => "Выберите событие на шкале времени или государство на карте.",
             Uncertain => "дата не точна",
             Ongoing => "по настоящее время",

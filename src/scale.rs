@@ -46,9 +46,30 @@ impl Scale {
     }
 }
 
-/// Estimated width in pixels of a label of `chars` characters.
-pub fn label_width(chars: usize) -> f64 {
-    chars as f64 * 6.6 + 14.0
+/// Generous width in pixels of `text` at `font_px`, for laying out labels before they are
+/// drawn: per character, about the widest system sans-serif (DejaVu Sans, measured: Latin text
+/// ≤ 0.53 em a character on average, Cyrillic ≤ 0.61 em), plus a margin. A label that still
+/// does not fit its reserved box is not drawn (the box drops it whole), never cut.
+pub fn text_width(text: &str, font_px: f64) -> f64 {
+    let em: f64 = text
+        .chars()
+        .map(|c| match c {
+            ' ' => 0.33,
+            'i' | 'l' | 'j' | 't' | 'f' | 'r' | '.' | ',' | ':' | ';' | '\'' | '’' | '(' | ')' | '1' => 0.42,
+            'A'..='Z' | 'm' | 'w' => 0.76,
+            '\u{0410}'..='\u{042F}' | 'ш' | 'щ' | 'ж' | 'ы' | 'ю' | 'м' | 'Ё' => 0.80,
+            '\u{0400}'..='\u{04FF}' => 0.64,
+            '—' | '–' | '“' | '”' | '«' | '»' => 0.84,
+            _ => 0.62,
+        })
+        .sum();
+    em * font_px * 1.04
+}
+
+/// Width in pixels of the box reserved for a timeline label: the text at 12.48 px, padding
+/// (2 × 4 px), the coloured left edge (2 px) and a little slack.
+pub fn label_width(text: &str) -> f64 {
+    (text_width(text, 12.48) + 14.0).ceil()
 }
 
 /// Assigns each label (given as `(x, width)`, in any order) a lane so that labels in one lane
@@ -130,5 +151,24 @@ mod tests {
         assert_eq!(lanes.iter().filter(|l| l.is_some()).count(), 3);
         let sparse = assign_lanes(&[(0.0, 50.0), (60.0, 50.0), (120.0, 50.0)], 4.0, 3);
         assert_eq!(sparse, vec![Some(0), Some(0), Some(0)], "labels that fit share the first lane");
+    }
+
+    #[test]
+    fn label_widths_are_generous() {
+        // Measured in Chromium with DejaVu Sans at 12.48 px (the widest font of a default
+        // system-ui stack): the reserved box must be at least the text plus 10 px.
+        let measured = [
+            ("Regional Conference on Refugee Protection and International Migration in Central Asia", 539.0),
+            ("Ministerial Conference of the Almaty Process on COVID-19 migration challenges in Central Asia", 593.0),
+            ("Региональная конференция по защите беженцев и международной миграции в Центральной Азии", 659.0),
+            ("Первое совещание старших должностных лиц Алматинского процесса (смешанная миграция)", 626.0),
+            ("Министерская конференция Алматинского процесса о миграционных вызовах COVID-19 в Центральной Азии", 723.0),
+            ("Afghanistan", 74.0),
+        ];
+        for (text, px) in measured {
+            let w = label_width(text);
+            assert!(w >= px + 10.0, "{text}: reserved {w} for {px} px of text");
+            assert!(w <= px * 1.35 + 14.0, "{text}: reserved {w}, far more than {px} px");
+        }
     }
 }

@@ -87,6 +87,9 @@ async fn as_of_says_the_date_and_counts_and_reports_steps() {
     settle().await;
     let s = text(&root, "[data-testid=asof-summary]");
     assert!(s.starts_with("As of 5 June 2013: 7 members, 2 observers, 1 signatory. Chair: Kazakhstan."), "{s}");
+    // The glyph buttons are named by their words (Label in Name), not an aria-label.
+    assert_eq!(attr(&root, "[data-testid=next-event]", "aria-label"), None);
+    assert_eq!(text(&root, "[data-testid=next-event]").trim(), "▶▶Next event");
     q(&root, "[data-testid=next-event]").click();
     q(&root, "[data-testid=prev-month]").click();
     let slider = q(&root, "[data-testid=asof]");
@@ -128,6 +131,15 @@ async fn timeline_marks_report_selection_and_follow_the_selection_prop() {
     settle().await;
     assert_eq!(count(&root, "[data-testid=event-mark]"), 3);
     assert_eq!(count(&root, "[data-testid=event-mark][tabindex='0']"), 1, "one tab stop");
+    // Each label is the whole title (never cut with "…"), and the mark's name holds it.
+    for e in &d.events {
+        let m = format!("[data-event-id='{}']", e.id);
+        let title = e.title.get("en", &d.languages).text.to_string();
+        let shown = text(&root, &format!("{m} .ap-tl__label"));
+        assert!(shown == title || shown == format!("{title} ?"), "label {shown:?} for {title:?}");
+        let name = attr(&root, &m, "aria-label").unwrap();
+        assert!(name.contains(&title), "name {name:?} lacks {title:?}");
+    }
     let m = "[data-event-id='2013-06-05-ministerial']";
     q(&root, m).click();
     assert_eq!(log.get_untracked(), vec![Action::SelectEvent(ministerial)]);
@@ -180,6 +192,13 @@ async fn tile_grid_colours_by_the_date_and_marks_an_events_participants() {
     let role = |code: &str| attr(&root, &format!("[data-testid=tile][data-state={code}]"), "data-role");
     assert_eq!(role("KZ").as_deref(), Some("signatory"));
     assert_eq!(role("PK").as_deref(), Some("none"));
+    // Named by its content: the code, the name and the short role it shows, then the rest of
+    // the full role (visually hidden); soft hyphens let long words break at syllables.
+    let kz = "[data-testid=tile][data-state=KZ]";
+    assert_eq!(attr(&root, kz, "aria-label"), None);
+    let words = text(&root, kz).replace('\u{ad}', "");
+    assert!(words.starts_with("KZ Kazakhstan Signatory (2011 Declaration)"), "{words:?}");
+    assert!(text(&root, kz).contains("Ka\u{ad}zakh\u{ad}stan"));
     dsig.set(day("2013-06-05"));
     settle().await;
     assert_eq!(role("KZ").as_deref(), Some("member"));

@@ -54,10 +54,14 @@ pub fn AsOf(
         })
     };
     let step = move |testid: &'static str, glyph: &'static str, key: Key, action: Action| {
+        // Named by its (visually hidden) words, not by an aria-label over the glyph: the name
+        // is the text a speech-input user reads in the tooltip.
         view! {
             <button type="button" class="ap-button ap-button--small" data-testid=testid
-                on:click=move |_| on_action.run(action) title=move || t(key, lang.get())
-                aria-label=move || t(key, lang.get())>{glyph}</button>
+                on:click=move |_| on_action.run(action) title=move || t(key, lang.get())>
+                <span aria-hidden="true">{glyph}</span>
+                <span class="ap-visually-hidden">{move || t(key, lang.get())}</span>
+            </button>
         }
     };
     view! {

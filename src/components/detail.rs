@@ -5,7 +5,7 @@
 use super::ui::{state_short, text_str, text_view, time_view};
 use crate::date::DayNum;
 use crate::i18n::{
-    confidence_name, event_role_name, format_range, level_glyph, level_name, org_event_role_name, role_name, t, Key,
+    confidence_name, event_role_name, format_range, level_glyph, level_name, org_event_role_name, role_name, role_short, t, Key,
     Lang,
 };
 use crate::model::{Dataset, EventIx, Place, StateIx, SubjectKind};
@@ -261,9 +261,11 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, env: Env) -> AnyView {
                     let a = pct(r.span.from.first_day());
                     let b = r.span.to.map(|x| pct(x.last_day())).unwrap_or(100.0);
                     view! {
-                        <div class=format!("ap-history__bar ap-role--{}", r.role.as_str())
+                        // The role's word if it fits the bar whole, else none (the list
+                        // below says every role with its dates).
+                        <div class=format!("ap-history__bar ap-fit ap-role--{}", r.role.as_str())
                             style:left=percent(a) style:width=percent((b - a).max(0.8))>
-                            {role_name(r.role, lang)}
+                            <span>{role_short(r.role, lang)}</span>
                         </div>
                     }
                 }).collect_view()}

@@ -47,7 +47,7 @@ pub fn ErrorView(
             </p>
             {(!problems.is_empty()).then(|| view! {
                 <h2 class="ap-error__sub">{move || t(Key::ProblemsFound, lang.get())}</h2>
-                <ul class="ap-error__list" data-testid="problems" tabindex="0"
+                <ul class="ap-error__list" data-testid="problems" tabindex="0" data-scroll-area
                     aria-label=move || t(Key::ProblemsFound, lang.get())>
                     {problems.into_iter().map(|p| view! {
                         <li data-kind=p.kind.as_str()>

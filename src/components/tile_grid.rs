@@ -4,7 +4,8 @@
 use super::ui::{focus_item, state_short};
 use crate::date::DayNum;
 use crate::grid::{layout, neighbour, reading_order, Pin};
-use crate::i18n::{event_role_name, role_name, t, Key, Lang};
+use crate::hyphen::soft_hyphens;
+use crate::i18n::{event_role_name, role_name, role_short, t, Key, Lang};
 use crate::model::{Dataset, Role, StateIx};
 use crate::query;
 use crate::view_state::{roving_stop, Action, Selection};
@@ -47,11 +48,12 @@ pub fn TileGrid(
             _ => return,
         };
         ev.prevent_default();
-        if let Some(next) = neighbour(&cells_k, cur, dc, dr) {
+        let Some(grid) = grid_ref.get_untracked() else { return };
+        // The tile drawn next in that direction (the grid reflows into a list on narrow
+        // screens); by map cell when nothing is laid out.
+        if let Some(next) = nearest_drawn(&grid, cur, dc, dr).or_else(|| neighbour(&cells_k, cur, dc, dr)) {
             moved.set(Some((next, selected_ix.get_untracked())));
-            if let Some(el) = grid_ref.get_untracked() {
-                focus_item(&el, next);
-            }
+            focus_item(&grid, next);
         }
     };
     let tiles = order
@@ -68,22 +70,28 @@ pub fn TileGrid(
             let role = move || role.get();
             let event_role = move || event_role.get();
             let name = move || name.get();
-            let role_text = move || match role() {
-                Some(r) => role_name(r, lang.get()).to_string(),
-                None => t(Key::NoRole, lang.get()).to_string(),
+            // Shown: the short role word (hyphenated where the tile is narrow); the rest of the
+            // full role is read out with it, so the name always holds the visible words.
+            let role_words = move || {
+                let l = lang.get();
+                match role() {
+                    Some(r) => {
+                        let (short, full) = (role_short(r, l), role_name(r, l));
+                        let rest = match full.strip_prefix(short) {
+                            Some(rest) => rest.to_string(),
+                            None => format!(" ({full})"),
+                        };
+                        (soft_hyphens(short, l), rest)
+                    }
+                    None => (soft_hyphens(t(Key::NoRole, l), l), String::new()),
+                }
             };
             let selected = move || selection.get() == Selection::State(StateIx(i));
             let event_selected = move || selection.get().event().is_some();
-            let code_l = code.clone();
-            let label = move || {
-                let mut s = format!("{} ({}): {}", name(), code_l, role_text());
-                if let Some(er) = event_role() {
-                    s.push_str(&format!("; {}", event_role_name(er, lang.get())));
-                }
-                s
-            };
             view! {
                 <li class="ap-grid__cell" style:grid-column=(c + 1).to_string() style:grid-row=(r + 1).to_string()>
+                    // Named by its content (code, name, role, role at the selected event): what
+                    // the tile shows is what a speech-input user says.
                     <button type="button"
                         class=move || format!("ap-tile ap-role--{}", role().map(|r| r.as_str()).unwrap_or("none"))
                         class:ap-tile--selected=selected
@@ -96,14 +104,19 @@ pub fn TileGrid(
                         data-idx=i.to_string()
                         tabindex=move || if focus_idx.get() == i { "0" } else { "-1" }
                         aria-pressed=move || selected().to_string()
-                        aria-label=label
                         on:click=move |_| on_action.run(Action::SelectState(StateIx(i)))>
-                        <span class="ap-tile__code" aria-hidden="true">{code.clone()}</span>
-                        <span class="ap-tile__name" aria-hidden="true">{name}</span>
-                        <span class="ap-tile__role" aria-hidden="true">{role_text}</span>
+                        <span class="ap-tile__code">{code.clone()}</span>" "
+                        <span class="ap-tile__name">{move || soft_hyphens(&name(), lang.get())}</span>" "
+                        <span class="ap-tile__role">
+                            {move || role_words().0}
+                            <span class="ap-visually-hidden">{move || role_words().1}</span>
+                        </span>
                         {move || event_role().map(|er| view! {
-                            <span class="ap-tile__badge" aria-hidden="true" data-testid="tile-badge">
-                                "★ "{event_role_name(er, lang.get())}
+                            <span class="ap-tile__badge" data-testid="tile-badge">
+                                <span class="ap-visually-hidden">", "</span>
+                                <span aria-hidden="true">"★ "</span>
+                                {soft_hyphens(event_role_name(er, lang.get()), lang.get())}
+                                <span class="ap-visually-hidden">{format!(" {}", t(Key::AtSelectedEvent, lang.get()))}</span>
                             </span>
                         })}
                     </button>
@@ -131,4 +144,36 @@ pub fn TileGrid(
             </ul>
         </section>
     }
+}
+
+/// The index (`data-idx`) of the tile drawn nearest to tile `from` in the direction (dc, dr),
+/// preferring tiles in line with it; `None` when there is none or nothing is laid out.
+fn nearest_drawn(grid: &web_sys::Element, from: usize, dc: i32, dr: i32) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let list = grid.query_selector_all("[data-testid=tile]").ok()?;
+    let centre = |el: &web_sys::Element| {
+        let r = el.get_bounding_client_rect();
+        (r.x() + r.width() / 2.0, r.y() + r.height() / 2.0, r.width(), r.height())
+    };
+    let tiles: Vec<(usize, (f64, f64, f64, f64))> = (0..list.length())
+        .filter_map(|k| list.item(k)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|el| Some((el.get_attribute("data-idx")?.parse().ok()?, centre(&el))))
+        .collect();
+    let &(_, (x0, y0, w0, h0)) = tiles.iter().find(|(i, _)| *i == from)?;
+    if w0 <= 0.0 || h0 <= 0.0 {
+        return None;
+    }
+    let (dx, dy) = (dc as f64, dr as f64);
+    tiles
+        .iter()
+        .filter(|(i, _)| *i != from)
+        .filter_map(|&(i, (x, y, _, _))| {
+            let along = (x - x0) * dx + (y - y0) * dy;
+            let across = ((x - x0) * dy).abs() + ((y - y0) * dx).abs();
+            // Strictly ahead, by at least half a tile.
+            let half = if dc != 0 { w0 / 2.0 } else { h0 / 2.0 };
+            (along > half).then_some((i, along + 3.0 * across))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
 }

@@ -6,7 +6,7 @@ use super::ui::{focus_item, state_short, text_str};
 use crate::date::{DayNum, Precision};
 use crate::i18n::{format_range, level_glyph, level_name, t, Key, Lang};
 use crate::model::{Dataset, EventIx, Level, SubjectKind};
-use crate::scale::{assign_lanes, label_width, Scale};
+use crate::scale::{assign_lanes, label_width, text_width, Scale};
 use crate::view_state::{roving_stop, Action, Selection};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
@@ -15,21 +15,10 @@ use std::sync::Arc;
 /// Pixels per year on the axis.
 pub const PX_PER_YEAR: f64 = 132.0;
 const MAX_LANES: usize = 6;
-const LABEL_CHARS: usize = 24;
 
 /// A CSS pixel length, rounded to whole pixels (keeps float formatting out of the binary).
 fn px(x: f64) -> String {
     format!("{}px", x.round() as i64)
-}
-
-fn clip_label(s: &str) -> String {
-    if s.chars().count() <= LABEL_CHARS {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(LABEL_CHARS - 1).collect();
-        out.push('…');
-        out
-    }
 }
 
 /// The interactive timeline.
@@ -97,6 +86,13 @@ pub fn Timeline(
                     let range = if term.span.to.is_none() { format!("{range} – {}", t(Key::Ongoing, l)) } else { range };
                     let label = format!("{}: {name}, {range}", t(Key::Chair, l));
                     let code = term.state.clone();
+                    // The band shows the state's name if it fits whole, else its code, else
+                    // nothing (border 2 px + padding 8 px); never a cut name.
+                    let room = (x1 - x0) - 10.0;
+                    let mark = if disputed { " ?" } else { "" };
+                    let shown = [format!("{name}{mark}"), format!("{code}{mark}")]
+                        .into_iter()
+                        .find(|s| text_width(s, 12.0) <= room);
                     view! {
                         <div class="ap-tl__band"
                             class:ap-tl__band--fuzzy-from=fuzzy_from
@@ -106,7 +102,9 @@ pub fn Timeline(
                             style:left=px(x0) style:width=px((x1 - x0).max(2.0))
                             title=label.clone()>
                             <span class="ap-visually-hidden">{label.clone()}</span>
-                            <span aria-hidden="true">{name}{disputed.then_some(" ?")}</span>
+                            <span class="ap-tl__band-text ap-fit" aria-hidden="true">
+                                {shown.map(|s| view! { <span>{s}</span> })}
+                            </span>
                         </div>
                     }
                 })
@@ -124,24 +122,38 @@ pub fn Timeline(
         let l = lang.get();
         ds.with_value(|ds| {
             let titles: Vec<String> = ds.events.iter().map(|e| text_str(ds, &e.title, l)).collect();
-            let labels: Vec<(f64, f64)> = ds
+            // Each label is the whole title: it gets a lane if one has room for it, else it is
+            // not drawn (the mark keeps the full name). Near the end of the axis a label is
+            // moved left so that it ends inside the timeline.
+            let labels: Vec<(f64, f64, f64)> = ds
                 .events
                 .iter()
                 .zip(&titles)
-                .map(|(e, title)| (scale.x(e.start.first_day()), label_width(clip_label(title).chars().count())))
+                .map(|(e, title)| {
+                    let x = scale.x(e.start.first_day());
+                    let w = label_width(&format!("{title}{}", if e.uncertain { " ?" } else { "" }));
+                    (x, (x - 8.0).min(width - w).max(0.0), w)
+                })
                 .collect();
-            let lanes = assign_lanes(&labels, 6.0, MAX_LANES);
+            let fitting: Vec<usize> = (0..labels.len()).filter(|&i| labels[i].2 <= width).collect();
+            let fit_lanes = assign_lanes(&fitting.iter().map(|&i| (labels[i].1, labels[i].2)).collect::<Vec<_>>(), 6.0, MAX_LANES);
+            let mut lanes = vec![None; labels.len()];
+            for (k, &i) in fitting.iter().enumerate() {
+                lanes[i] = fit_lanes[k];
+            }
             ds.events
                 .iter()
                 .enumerate()
                 .map(|(i, e)| {
                     let title = &titles[i];
-                    let x = labels[i].0;
+                    let (x, label_x, label_w) = labels[i];
                     let span_w = e.end.map(|end| scale.x(end.last_day() + 1) - x).unwrap_or(0.0);
                     let date = format_range(&e.start, e.end.as_ref(), l);
                     let uncertain = e.uncertain;
+                    // The name begins with the date and the title: the words the mark shows
+                    // (the title on the axis, date and title in the phone's list).
                     let aria = format!(
-                        "{date}{} – {title} ({})",
+                        "{date} {title}{}, {}",
                         if uncertain { format!(" ({})", t(Key::Uncertain, l)) } else { String::new() },
                         level_name(e.level, l)
                     );
@@ -172,9 +184,12 @@ pub fn Timeline(
                                 <span class="ap-tl__extent" aria-hidden="true" style:width=px(span_w)></span>
                             })}
                             <span class="ap-tl__glyph" aria-hidden="true">{level_glyph(level)}</span>
-                            <span class="ap-tl__label" class:ap-tl__label--hidden=lane.is_none() aria-hidden="true"
-                                style:top=format!("{}px", 30 + 22 * lane.unwrap_or(0))>
-                                {clip_label(&title)}{uncertain.then_some(" ?")}
+                            // A box of the reserved width that drops the title whole if
+                            // it turns out wider than estimated (another font).
+                            <span class="ap-tl__label ap-fit" class:ap-tl__label--hidden=lane.is_none() aria-hidden="true"
+                                style:top=format!("{}px", 30 + 22 * lane.unwrap_or(0))
+                                style:left=px(label_x - (x - 12.0)) style:width=px(label_w)>
+                                <span class="ap-tl__text">{title.clone()}{uncertain.then_some(" ?")}</span>
                             </span>
                             <span class="ap-tl__full" aria-hidden="true">
                                 <span class="ap-tl__date">{date.clone()}{uncertain.then_some(" ?")}</span>
@@ -201,7 +216,7 @@ pub fn Timeline(
 
     view! {
         <section class="ap-tl" aria-label=move || t(Key::Timeline, lang.get())>
-            <div class="ap-tl__scroll" node_ref=scroll_ref>
+            <div class="ap-tl__scroll" node_ref=scroll_ref data-scroll-area>
                 <div class="ap-tl__canvas" style:width=px(width)>
                     <div class="ap-tl__ticks" aria-hidden="true">
                         {ticks.into_iter().map(|(y, x)| view! {
