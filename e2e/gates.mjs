@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AXE_SKIPPED } from './axe-rules.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE_PATH = path.join(here, 'node_modules', 'axe-core', 'axe.min.js');
@@ -36,16 +37,19 @@ export default function register(test, h) {
   async function axeScan(page, name, viewport) {
     await page.waitForTimeout(150); // let reactive updates and layout settle
     await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(async (tags) => {
+    const result = await page.evaluate(async ([tags, skipped]) => {
+      // Every rule of the tags, experimental ones too (see axe-rules.mjs).
       // eslint-disable-next-line no-undef
-      const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] });
+      const rules = axe.getRules(tags).filter((x) => !x.tags.includes('deprecated') && !(x.ruleId in skipped)).map((x) => x.ruleId);
+      // eslint-disable-next-line no-undef
+      const r = await axe.run(document, { runOnly: { type: 'rule', values: rules }, resultTypes: ['violations', 'incomplete'] });
       const slim = (list) => list.map((v) => ({
         id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
         tags: v.tags.filter((t) => /^wcag|best-practice/.test(t)),
         nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 300), summary: n.failureSummary || '' })),
       }));
-      return { url: r.url, violations: slim(r.violations), incomplete: slim(r.incomplete), passes: r.passes.length, inapplicable: r.inapplicable.length };
-    }, AXE_TAGS);
+      return { url: r.url, rules: rules.length, violations: slim(r.violations), incomplete: slim(r.incomplete), passes: r.passes.length, inapplicable: r.inapplicable.length };
+    }, [AXE_TAGS, AXE_SKIPPED]);
     const entry = { name, viewport, ...result };
     axeReport.scans = axeReport.scans.filter((s) => s.name !== name).concat(entry);
     writeAxeReport();
