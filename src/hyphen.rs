@@ -27,20 +27,36 @@ fn min_word(ui: Ui) -> usize {
     if ui == Ui::En { 7 } else { 6 }
 }
 
+/// Lower case for the scripts the rules know (Latin, Cyrillic); other letters as they are.
+/// (Not `char::to_lowercase`: its Unicode tables would cost the app kilobytes.)
+fn lower(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'Ё' => 'ё',
+        'Ü' => 'ü',
+        'Ö' => 'ö',
+        _ => c,
+    }
+}
+
+/// A letter of a word (anything but spaces, digits, punctuation and symbols), without
+/// `char::is_alphabetic`'s tables: Latin, Latin-1 and beyond, Cyrillic.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (c as u32 >= 0xC0 && !matches!(c, '×' | '÷' | SHY) && !(0x2000..=0x2BFF).contains(&(c as u32)) && !(0x3000..=0x303F).contains(&(c as u32)))
+}
+
 fn is_vowel(c: char) -> bool {
     matches!(
-        c.to_lowercase().next().unwrap_or(c),
+        lower(c),
         'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ü' | 'ö' | 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я'
     )
 }
 
 /// й, ь, ъ: never begin a syllable.
 fn clings_left(c: char) -> bool {
-    matches!(c.to_lowercase().next().unwrap_or(c), 'й' | 'ь' | 'ъ')
-}
-
-fn lower(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
+    matches!(lower(c), 'й' | 'ь' | 'ъ')
 }
 
 /// English letter pairs that sound as one consonant.
@@ -139,7 +155,7 @@ pub fn soft_hyphens(text: &str, lang: Lang) -> String {
         word.clear();
     };
     for c in text.chars() {
-        if c.is_alphabetic() {
+        if is_letter(c) {
             word.push(c);
         } else {
             flush(&mut word, &mut out);
