@@ -200,7 +200,7 @@ pub fn level_name(level: Level, lang: Lang) -> &'static str {
         (Level::ExternalForum, Ui::En) => "External forum",
         (Level::FoundingConference, Ui::Ru) => "Учредительная конференция",
         (Level::Ministerial, Ui::Ru) => "Министерская конференция",
-        (Level::SeniorOfficials, Ui::Ru) => "Совещание старших должностных лиц",
+        (Level::SeniorOfficials, Ui::Ru) => "Встреча высших должностных лиц (ВВДЛ)",
         (Level::NationalCoordinators, Ui::Ru) => "Совещание национальных координаторов",
         (Level::TechnicalExperts, Ui::Ru) => "Совещание технических экспертов",
         (Level::Thematic, Ui::Ru) => "Тематическое мероприятие",

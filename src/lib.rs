@@ -1,8 +1,8 @@
 //! The Almaty Process, explorable: a timeline and a map-style list of states built from one
 //! sourced dataset.
 //!
-//! The domain modules (`date`, `ids`, `model`, `validate`, `query`, `scale`, `grid`, `hash`,
-//! `i18n`, `config`, `view_state`) use no web or UI crate and are tested natively; the UI
+//! The domain modules (`date`, `ids`, `model`, `validate`, `crosscheck`, `query`, `scale`, `grid`,
+//! `hash`, `i18n`, `config`, `view_state`) use no web or UI crate and are tested natively; the UI
 //! (`app`, `components`, `load`, `embed`) is compiled for the browser only.
 
 pub mod config;
@@ -12,6 +12,7 @@ pub mod view_state;
 pub mod model;
 pub mod query;
 pub mod validate;
+pub mod crosscheck;
 pub mod grid;
 pub mod hash;
 pub mod i18n;

@@ -55,6 +55,15 @@ pub enum ProblemKind {
     Link,
     /// A size or count limit exceeded.
     Limit,
+    /// Warning: a state's role at an event disagrees with its role timeline on the event's
+    /// date (see [`crate::crosscheck`]).
+    RoleMismatch,
+    /// Warning: the chair shown at an event disagrees with the chair terms.
+    Chair,
+    /// Warning: a role that begins at a multi-day event does not begin on its first day.
+    RoleStart,
+    /// Warning: a claim marked `seen` cites only context-only sources.
+    Provenance,
 }
 
 impl ProblemKind {
@@ -73,7 +82,21 @@ impl ProblemKind {
             ProblemKind::Language => "language",
             ProblemKind::Link => "link",
             ProblemKind::Limit => "limit",
+            ProblemKind::RoleMismatch => "role_mismatch",
+            ProblemKind::Chair => "chair",
+            ProblemKind::RoleStart => "role_start",
+            ProblemKind::Provenance => "provenance",
         }
+    }
+
+    /// Whether this is a warning from the cross-checks ([`crate::crosscheck`]) rather than an
+    /// error. The parser and validator report only errors, and any error refuses the file;
+    /// warnings describe records that contradict each other and never stop the app.
+    pub fn is_warning(self) -> bool {
+        matches!(
+            self,
+            ProblemKind::RoleMismatch | ProblemKind::Chair | ProblemKind::RoleStart | ProblemKind::Provenance
+        )
     }
 }
 
@@ -805,13 +828,14 @@ impl Walker {
 
     fn source(&mut self, v: &Value, path: &str) -> Option<Source> {
         let m = self.object(v, path)?;
-        self.keys(m, path, &["id", "title", "publisher", "url", "archived_url", "kind", "note"]);
+        self.keys(m, path, &["id", "title", "publisher", "url", "archived_url", "kind", "context_only", "note"]);
         let id = self.id(m, path, "id");
         let title = self.req_text(m, path, "title");
         let publisher = self.req_text(m, path, "publisher");
         let url = self.link(m, path, "url");
         let archived_url = self.link(m, path, "archived_url");
         let kind = self.enum_of(m, path, "kind", SourceKind::parse, &choices(SourceKind::ALL, |k| k.as_str()));
+        let context_only = self.bool_opt(m, path, "context_only");
         let note = self.opt_text(m, path, "note");
         Some(Source {
             id: id?,
@@ -820,6 +844,7 @@ impl Walker {
             url: url?,
             archived_url: archived_url?,
             kind: kind?,
+            context_only: context_only?,
             note: note?,
         })
     }
@@ -854,7 +879,9 @@ impl Walker {
             let official = w.req_text(m, p, "official");
             let from = w.opt_date(m, p, "from");
             let to = w.opt_date(m, p, "to");
-            let sources = w.source_list(m, p, "sources", true);
+            // A name may cite nothing: names that are general knowledge are not attributed to
+            // a source that does not state them.
+            let sources = w.source_list(m, p, "sources", false);
             if let (Some(Some(f)), Some(Some(t))) = (from, to) {
                 if t.last_day() < f.first_day() {
                     w.push(child(p, "to"), ProblemKind::Order, format!("ends ({t}) before it starts ({f})"));

@@ -12,6 +12,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use almaty_process::crosscheck::crosscheck;
 use almaty_process::model::{Dataset, Place};
 use almaty_process::validate::{parse_bytes, parse_dataset, Problem};
 use proptest::prelude::*;
@@ -378,6 +379,29 @@ fn json_mutations_of_the_real_dataset_never_panic() {
             }
             let text = serde_json::to_string(&v).unwrap();
             check(parse_dataset(&text))
+        },
+    );
+}
+
+#[test]
+fn cross_checks_of_json_mutations_never_panic() {
+    run(
+        "cross-checks of JSON mutations",
+        prop::collection::vec((any::<Index>(), replacement()), 1..=3),
+        |mutations| {
+            let mut v = real_value().clone();
+            for (target, with) in &mutations {
+                apply_json(&mut v, target, with);
+            }
+            let text = serde_json::to_string(&v).unwrap();
+            let accepted = check(parse_dataset(&text))?;
+            if let Ok(ds) = parse_dataset(&text) {
+                for w in crosscheck(&ds, &v) {
+                    prop_assert!(w.kind.is_warning(), "{w:?} is not a warning");
+                    prop_assert!(w.path.starts_with("$."), "path {:?}", w.path);
+                }
+            }
+            Ok(accepted)
         },
     );
 }
