@@ -6,7 +6,7 @@
 
 use almaty_process::crosscheck::{check_bytes, check_value, compatible};
 use almaty_process::date::Date;
-use almaty_process::model::{EventRole, Role};
+use almaty_process::model::{EventRole, Role, SourceKind};
 use almaty_process::query::{chair_on, role_on};
 use almaty_process::validate::{parse_dataset, validate_value, Problem, ProblemKind};
 use serde_json::{json, Value};
@@ -306,9 +306,12 @@ fn the_source_audit_corrections_hold() {
     let af = ds.state("AF").unwrap();
     assert_eq!(role_on(af, day("2019-05-15")).map(|r| r.role), Some(Role::Member));
     assert_eq!(role_on(af, day("2023-03-28")).map(|r| r.role), Some(Role::Signatory));
-    // Sources: SEED has the page's address; S26 points to the publisher, not the mirror.
+    // Sources: SEED has the page's address; S26 is the mirror copy that was read, marked so
+    // (no address on the publisher's site is guessed).
     assert!(ds.source("SEED").unwrap().url.is_some());
-    assert!(ds.source("S26").unwrap().url.as_deref().unwrap().starts_with("https://www.ansa.it/"));
+    let s26 = ds.source("S26").unwrap();
+    assert_eq!(s26.kind, SourceKind::Mirror);
+    assert!(!s26.url.as_deref().unwrap().contains("ansa.it"));
     // General-knowledge official names cite nothing.
     for c in ["FR", "CH", "GB", "PS", "EG", "IT"] {
         assert!(ds.state(c).unwrap().names.iter().all(|n| n.sources.is_empty()), "{c}");
