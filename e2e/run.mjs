@@ -59,6 +59,16 @@ test('the same dist works under a sub-path (/tools/almaty/)', async ({ page, ori
   expect(await page.locator(mark(MINISTERIAL)).count() === 1, 'ministerial shown under the sub-path');
 });
 
+test('every file arrives precompressed when the browser accepts it (the build writes .br/.gz)', async ({ page, base }) => {
+  const seen = {};
+  page.on('response', (r) => { seen[new URL(r.url()).pathname] = r.headers()['content-encoding'] || 'identity'; });
+  await page.goto(base);
+  await waitForApp(page);
+  for (const p of ['/', '/almaty-process_bg.wasm', '/almaty-process.js', '/styles.css', '/data/dataset.json']) {
+    expect(['br', 'gzip'].includes(seen[p]), `${p} came as ${seen[p]}`);
+  }
+});
+
 test('the built index.html has no inline script', async () => {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];

@@ -19,27 +19,39 @@ export function serve(dist, port = 0, extra = {}) {
     let p = decodeURIComponent(url.pathname);
     for (const [prefix, dir] of Object.entries(extra)) {
       if (p.startsWith(prefix)) {
-        return send(res, path.join(path.resolve(dir), p.slice(prefix.length)), path.resolve(dir));
+        return send(req, res, path.join(path.resolve(dir), p.slice(prefix.length)), path.resolve(dir));
       }
     }
     if (p.startsWith('/tools/almaty/')) p = p.slice('/tools/almaty'.length);
     else if (p === '/tools/almaty') { res.writeHead(301, { Location: '/tools/almaty/' }); return res.end(); }
-    send(res, path.join(root, p), root);
+    send(req, res, path.join(root, p), root);
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
-function send(res, file, root) {
+// The precompressed copy the browser accepts (brotli first), if the build wrote one.
+function encoded(req, file) {
+  const accept = String(req.headers['accept-encoding'] || '');
+  for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (new RegExp(`\\b${enc}\\b`).test(accept) && fs.existsSync(file + ext)) return [enc, file + ext];
+  }
+  return [null, file];
+}
+
+function send(req, res, file, root) {
   if (!file.startsWith(root)) { res.writeHead(403); return res.end(); }
   fs.stat(file, (err, st) => {
-    if (!err && st.isDirectory()) return send(res, path.join(file, 'index.html'), root);
+    if (!err && st.isDirectory()) return send(req, res, path.join(file, 'index.html'), root);
     if (err) { res.writeHead(404, { 'Content-Type': 'text/plain' }); return res.end('not found'); }
+    const [encoding, body] = encoded(req, file);
     res.writeHead(200, {
       'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
       'Content-Security-Policy': CSP,
       'Cache-Control': 'no-store',
+      'Vary': 'Accept-Encoding',
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
     });
-    fs.createReadStream(file).pipe(res);
+    fs.createReadStream(body).pipe(res);
   });
 }
 

@@ -18,6 +18,7 @@ pub mod hash;
 pub mod i18n;
 pub mod prerender;
 pub mod scale;
+pub mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

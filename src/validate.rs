@@ -766,7 +766,7 @@ impl Walker {
         }
 
         let mut events = events?;
-        events.sort_by(|a, b| a.start.cmp_start(&b.start).then_with(|| a.id.cmp(&b.id)));
+        crate::sort::sort_by(&mut events, |a, b| a.start.cmp_start(&b.start).then_with(|| a.id.cmp(&b.id)));
         let (sources, organisations, states) = (sources?, organisations?, states?);
         let index = crate::model::Index::build(&events, &states, &sources, &organisations);
         Some(Dataset {
@@ -806,7 +806,7 @@ impl Walker {
     /// handover, allowed.
     fn overlaps(&mut self, terms: &[(usize, ChairTerm)]) {
         let mut order: Vec<&(usize, ChairTerm)> = terms.iter().collect();
-        order.sort_by(|a, b| a.1.span.from.cmp_start(&b.1.span.from));
+        crate::sort::sort_by(&mut order, |a, b| a.1.span.from.cmp_start(&b.1.span.from));
         for (k, (bi, b)) in order.iter().enumerate() {
             for (_, a) in order[..k].iter().map(|x| (x.0, &x.1)) {
                 if !ends_after_start(a.span.to, b.span.from) {

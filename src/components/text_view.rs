@@ -68,7 +68,7 @@ pub fn TextView(
                 .map(|(i, s)| (i, query::role_on(s, d).map(|r| r.role)))
                 .collect();
             // Strongest role first, then by name.
-            rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| {
+            crate::sort::sort_by(&mut rows, |a, b| b.1.cmp(&a.1).then_with(|| {
                 state_short(ds, &ds.states[a.0].code, d, l).cmp(&state_short(ds, &ds.states[b.0].code, d, l))
             }));
             let chair = query::chair_on(ds, d).map(|c| c.state.clone());
