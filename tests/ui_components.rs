@@ -190,6 +190,13 @@ async fn tile_grid_colours_by_the_date_and_marks_an_events_participants() {
     assert_eq!(attr(&root, "[data-testid=tile][data-state=IR]", "data-event-role").as_deref(), Some("observer"));
     assert_eq!(count(&root, "[data-testid=tile-badge]"), 9);
     assert!(q(&root, "[data-testid=tile][data-state=RU]").class_name().contains("ap-tile--dimmed"));
+    // A date move that changes a highlighted tile's role keeps its highlight.
+    dsig.set(day("2011-06-01"));
+    settle().await;
+    let ir = q(&root, "[data-testid=tile][data-state=IR]");
+    assert_eq!(ir.get_attribute("data-role").as_deref(), Some("signatory"));
+    assert!(ir.class_name().contains("ap-tile--highlight"), "{}", ir.class_name());
+    assert!(ir.class_name().contains("ap-role--signatory"), "{}", ir.class_name());
     root.remove();
 }
 

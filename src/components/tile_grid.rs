@@ -85,10 +85,17 @@ pub fn TileGrid(
             view! {
                 <li class="ap-grid__cell" style:grid-column=(c + 1).to_string() style:grid-row=(r + 1).to_string()>
                     <button type="button"
-                        class=move || format!("ap-tile ap-role--{}", role().map(|r| r.as_str()).unwrap_or("none"))
-                        class:ap-tile--selected=selected
-                        class:ap-tile--highlight=move || event_role().is_some()
-                        class:ap-tile--dimmed=move || event_selected() && event_role().is_none()
+                        // One class string: a reactive `class` beside `class:` toggles would
+                        // overwrite them whenever the role changes.
+                        class=move || {
+                            let mut c = String::from("ap-tile ap-role--");
+                            c.push_str(role().map(|r| r.as_str()).unwrap_or("none"));
+                            let er = event_role();
+                            if selected() { c.push_str(" ap-tile--selected"); }
+                            if er.is_some() { c.push_str(" ap-tile--highlight"); }
+                            if event_selected() && er.is_none() { c.push_str(" ap-tile--dimmed"); }
+                            c
+                        }
                         data-testid="tile"
                         data-state=code.clone()
                         data-role=move || role().map(|r| r.as_str()).unwrap_or("none")
