@@ -346,8 +346,9 @@ export default function register(test, h) {
     { name: 'trailing comma', body: '{"format_version": 1,}', expect: ['not valid JSON', 'line 1'] },
     { name: 'lone surrogate escape', body: '{"format_version": 1, "id": "\\ud800"}', expect: ['not valid JSON', 'line 1'] },
     {
+      // Too big for the browser's test pipe: e2e/server.mjs streams it at /oversize/.
       name: '90 MB body (limit is 80 MB)',
-      body: () => { const b = Buffer.alloc(90 * 1024 * 1024, 0x20); b[0] = 0x7b; b[b.length - 1] = 0x7d; return b; },
+      at: 'oversize/',
       expect: ['94371840 bytes', '80 MB'],
     },
     { name: '10,000-deep nesting', body: '['.repeat(10000) + ']'.repeat(10000), expect: ['not valid JSON', 'line 1'] },
@@ -386,11 +387,13 @@ export default function register(test, h) {
 
   for (const c of broken) {
     test(`gate: bad input — ${c.name}`, async ({ page, base }) => {
-      const body = typeof c.body === 'function' ? c.body() : c.body;
-      await page.route(DATA_ROUTE, (route) =>
-        route.fulfill({ status: c.status || 200, contentType: c.contentType || 'application/json', body }));
+      if (!c.at) {
+        const body = typeof c.body === 'function' ? c.body() : c.body;
+        await page.route(DATA_ROUTE, (route) =>
+          route.fulfill({ status: c.status || 200, contentType: c.contentType || 'application/json', body }));
+      }
       const t0 = Date.now();
-      await page.goto(base, { waitUntil: 'domcontentloaded' });
+      await page.goto(base + (c.at || ''), { waitUntil: 'domcontentloaded' });
       const alert = page.locator(alertSel);
       await alert.first().waitFor({ timeout: Math.max(500, 5000 - (Date.now() - t0)) }).catch(() => {
         throw new Check(`no role="alert" within 5 s of navigation`);

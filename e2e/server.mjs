@@ -22,11 +22,30 @@ export function serve(dist, port = 0, extra = {}) {
         return send(req, res, path.join(path.resolve(dir), p.slice(prefix.length)), path.resolve(dir));
       }
     }
+    // A 90 MiB dataset (over the app's 80 MiB cap), streamed, for the oversize gate.
+    if (p === '/oversize/data/dataset.json') return oversize(res);
+    if (p.startsWith('/oversize/')) p = p.slice('/oversize'.length);
     if (p.startsWith('/tools/almaty/')) p = p.slice('/tools/almaty'.length);
     else if (p === '/tools/almaty') { res.writeHead(301, { Location: '/tools/almaty/' }); return res.end(); }
     send(req, res, path.join(root, p), root);
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+function oversize(res) {
+  const size = 90 * 1024 * 1024, chunk = Buffer.alloc(1024 * 1024, 0x20);
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': size, 'Content-Security-Policy': CSP });
+  let sent = 0;
+  const more = () => {
+    while (sent < size) {
+      const part = sent === 0 ? Buffer.concat([Buffer.from('{'), chunk.subarray(1)]) : chunk;
+      sent += part.length;
+      if (!res.write(sent >= size ? Buffer.concat([part.subarray(0, part.length - 1), Buffer.from('}')]) : part)) return res.once('drain', more);
+    }
+    res.end();
+  };
+  res.on('close', () => { sent = size; });
+  more();
 }
 
 // The precompressed copy the browser accepts (brotli first), if the build wrote one.
