@@ -443,6 +443,7 @@ fn json_mutations_of_the_real_dataset_never_panic() {
 fn cross_checks_of_json_mutations_never_panic() {
     run(
         "cross-checks of JSON mutations",
+        "cross_checks_of_json_mutations_never_panic",
         prop::collection::vec((any::<Index>(), replacement()), 1..=3),
         |mutations| {
             let mut v = real_value().clone();
