@@ -9,6 +9,7 @@ pub mod config;
 pub mod date;
 pub mod ids;
 pub mod view_state;
+pub mod window;
 pub mod model;
 pub mod query;
 pub mod validate;

@@ -7,11 +7,14 @@ use almaty_process::hash::View;
 use almaty_process::i18n::Lang;
 use almaty_process::load::LoadError;
 use almaty_process::validate::parse_dataset;
+use common::*;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+mod common;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -25,35 +28,6 @@ fn config() -> Config {
     Config { use_hash: false, ..Config::default() }
 }
 
-/// A fresh host element for one test.
-fn host() -> HtmlElement {
-    let doc = document();
-    let el: HtmlElement = doc.create_element("section").unwrap().unchecked_into();
-    el.set_class_name("ap-root");
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-async fn settle() {
-    leptos::task::tick().await;
-    leptos::task::tick().await;
-}
-
-fn q(root: &HtmlElement, sel: &str) -> HtmlElement {
-    root.query_selector(sel)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {sel}"))
-        .unchecked_into()
-}
-
-fn count(root: &HtmlElement, sel: &str) -> u32 {
-    root.query_selector_all(sel).unwrap().length()
-}
-
-fn text(root: &HtmlElement, sel: &str) -> String {
-    q(root, sel).text_content().unwrap_or_default()
-}
-
 /// Dispatches a keydown and tells whether a handler cancelled it.
 fn key_cancelled(el: &HtmlElement, key: &str) -> bool {
     let init = KeyboardEventInit::new();
@@ -65,13 +39,6 @@ fn key_cancelled(el: &HtmlElement, key: &str) -> bool {
     ev.default_prevented()
 }
 
-fn key(el: &HtmlElement, key: &str) {
-    key_cancelled(el, key);
-}
-
-fn active(root: &HtmlElement) -> HtmlElement {
-    root.owner_document().unwrap().active_element().unwrap().unchecked_into()
-}
 
 #[wasm_bindgen_test]
 async fn shell_renders_a_given_dataset() {
@@ -194,14 +161,18 @@ async fn arrow_keys_move_focus_along_the_timeline_enter_is_left_to_the_button_an
     assert_eq!(first.get_attribute("tabindex").as_deref(), Some("0"), "one tab stop");
     assert_eq!(count(&root, "[data-testid=event-mark][tabindex='0']"), 1);
     first.focus().unwrap();
+    // Focus moves once the new tab stop is drawn (in the next frame).
     key(&first, "ArrowRight");
     settle().await;
+    frame().await;
     assert_eq!(active(&root).get_attribute("data-idx").as_deref(), Some("1"));
     key(&active(&root), "End");
     settle().await;
+    frame().await;
     assert_eq!(active(&root).get_attribute("data-idx").as_deref(), Some("2"));
     key(&active(&root), "Home");
     settle().await;
+    frame().await;
     assert_eq!(active(&root).get_attribute("data-idx").as_deref(), Some("0"));
     assert!(!key_cancelled(&active(&root), "Enter"), "the timeline cancels Enter, so the button never activates");
     assert!(!key_cancelled(&active(&root), " "), "the timeline cancels Space, so the button never activates");
