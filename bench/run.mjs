@@ -29,6 +29,9 @@ const TITLE = 'Ministerial Conference on Refugee Protection and International Mi
 const MARK = '[data-testid="event-mark"]';
 // A date in the middle of the synthetic span, so a +1 month step always changes the summary.
 const SYN_DATE = '2008-06-15';
+// An earlier build to measure in the same run (BENCH_BASELINE=folder, BENCH_BASELINE_LABEL=text).
+const baseline = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : null;
+const baselineLabel = process.env.BENCH_BASELINE_LABEL || 'earlier build';
 
 if (!fs.existsSync(path.join(out, 'meta.json'))) {
   console.error('bench/out is missing: run `node make-pages.mjs` first');
@@ -73,6 +76,7 @@ const mounts = {
   '/static/': path.join(out, 'static'),
   '/synthetic/data/': path.join(out, 'synthetic', 'data'),
   '/synthetic/': dist,
+  ...(baseline ? { '/baseline/': baseline } : {}),
 };
 const server = await serve(dist, 0, mounts);
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -174,6 +178,12 @@ const PAGES = [
     url: '/',
     want: { text: TITLE, selector: `${MARK}[data-event-id="${meta.ministerial_id}"]` },
   },
+  ...(baseline ? [{
+    key: 'baseline',
+    label: `Almaty Process explorer, ${baselineLabel}`,
+    url: '/baseline/',
+    want: { text: TITLE, selector: `${MARK}[data-event-id="${meta.ministerial_id}"]` },
+  }] : []),
   { key: 'timelinejs', label: `TimelineJS ${meta.timelinejs_version}`, url: '/timelinejs/', want: { text: TITLE } },
   { key: 'static', label: 'Static HTML, no JS (floor)', url: '/static/', want: { text: TITLE } },
 ];
@@ -313,7 +323,7 @@ L('|---|---:|---:|---:|---:|---:|---:|');
 for (const p of PAGES) {
   const rs = results[p.key];
   L(
-    `| ${p.label} | ${ms(rs.map((r) => r.t))} | ${p.key === 'ours' ? ms(rs.map((r) => r.ts)) : '—'} | ${ms(rs.map((r) => r.fcp))} | ${sameOrRange(rs.map((r) => r.gzip))} (${kb(M[p.key].gzip)}) | ${sameOrRange(rs.map((r) => r.raw))} | ${sameOrRange(rs.map((r) => r.requests))} |`,
+    `| ${p.label} | ${ms(rs.map((r) => r.t))} | ${['ours', 'baseline'].includes(p.key) ? ms(rs.map((r) => r.ts)) : '—'} | ${ms(rs.map((r) => r.fcp))} | ${sameOrRange(rs.map((r) => r.gzip))} (${kb(M[p.key].gzip)}) | ${sameOrRange(rs.map((r) => r.raw))} | ${sameOrRange(rs.map((r) => r.requests))} |`,
   );
 }
 L();
