@@ -10,7 +10,9 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import { serve } from './server.mjs';
+import { scaleDataset } from '../bench/scale-data.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.argv[2] || path.join(here, '..', 'dist'));
@@ -216,7 +218,7 @@ const helpers = {
   expect, eventually, mark, tile, attr, waitForApp, dist, artifacts, Check, MINISTERIAL, CHROMIUM_ARGS,
   checkMinisterialSelected, checkKazakhstan,
 };
-const SUITES = ['./gates.mjs', './embed.mjs'];
+const SUITES = ['./gates.mjs', './embed.mjs', './scale.mjs'];
 const setupFailures = [];
 for (const suite of SUITES) {
   const before = tests.length;
@@ -235,7 +237,15 @@ for (const suite of SUITES) {
 // ---------------------------------------------------------------- runner
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const server = await serve(dist, 0, { '/hosts/': path.join(here, 'hosts') });
+// 20,000 events at the real text density for the scale suite, made once per run.
+const scaleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'almaty-e2e-'));
+fs.mkdirSync(path.join(scaleDir, 'data'));
+fs.writeFileSync(path.join(scaleDir, 'data', 'dataset.json'), scaleDataset(20000, 200));
+const server = await serve(dist, 0, {
+  '/hosts/': path.join(here, 'hosts'),
+  '/scale/data/': path.join(scaleDir, 'data'),
+  '/scale/': dist,
+});
 const origin = `http://127.0.0.1:${server.address().port}`;
 const base = `${origin}/`;
 let passed = 0;
@@ -274,5 +284,6 @@ for (const t of selected) {
 }
 await browser.close();
 server.close();
+fs.rmSync(scaleDir, { recursive: true, force: true });
 console.log(`e2e: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
