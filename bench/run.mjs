@@ -403,6 +403,11 @@ L();
 const md = lines.join('\n');
 console.log(md);
 if (reportFile) {
-  fs.writeFileSync(reportFile, md);
+  // Sections written by other tools (the scale benchmark, the size breakdown) follow a marker
+  // line; a new report keeps them.
+  const MARKER = '<!-- Below: sections from other benchmarks, kept by bench/run.mjs. -->';
+  const old = fs.existsSync(reportFile) ? fs.readFileSync(reportFile, 'utf8') : '';
+  const kept = old.includes(MARKER) ? old.slice(old.indexOf(MARKER)) : `${MARKER}\n`;
+  fs.writeFileSync(reportFile, `${md.trimEnd()}\n\n${kept}`);
   console.error(`written to ${path.relative(process.cwd(), reportFile)}`);
 }

@@ -279,7 +279,8 @@ pub fn Timeline(
                     let chars = text_str(ds, &e.title, l).chars().count() + if e.uncertain { 2 } else { 0 };
                     (i, (xs_now[i], label_width(chars)))
                 })
-                .filter(|(_, (x, w))| x + w <= right + width())
+                // Whole labels only: one that would run past the visible edge waits for a scroll.
+                .filter(|(_, (x, w))| x + w <= right)
                 .collect()
         });
         let boxes: Vec<(f64, f64)> = placed.iter().map(|(_, b)| *b).collect();
