@@ -24,15 +24,14 @@ const dist = path.join(out, 'dist');
 const N = Number(process.env.BENCH_RUNS || 7);
 const reportFile = process.env.BENCH_OUT === '-' ? null : path.resolve(here, process.env.BENCH_OUT || '../docs/benchmarks.md');
 const COMMAND = 'cd bench && npm install && node make-pages.mjs && node run.mjs';
-const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
-  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const VIEWPORT = { width: 1366, height: 900 };
 const TITLE = 'Ministerial Conference on Refugee Protection and International Migration';
 const MARK = '[data-testid="event-mark"]';
 // A date in the middle of the synthetic span, so a +1 month step always changes the summary.
 const SYN_DATE = '2008-06-15';
+// An earlier build to measure in the same run (BENCH_BASELINE=folder, BENCH_BASELINE_LABEL=text).
+const baseline = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : null;
+const baselineLabel = process.env.BENCH_BASELINE_LABEL || 'earlier build';
 
 if (!fs.existsSync(path.join(out, 'meta.json'))) {
   console.error('bench/out is missing: run `node make-pages.mjs` first');
@@ -77,6 +76,7 @@ const mounts = {
   '/static/': path.join(out, 'static'),
   '/synthetic/data/': path.join(out, 'synthetic', 'data'),
   '/synthetic/': dist,
+  ...(baseline ? { '/baseline/': baseline } : {}),
 };
 const server = await serve(dist, 0, mounts);
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -92,75 +92,7 @@ function fileFor(url) {
   return fs.existsSync(file) ? file : null;
 }
 
-// ---------------------------------------------------------------- in-page probes
-
-// Installed before any page script: records performance.now() (ms since navigation start) the
-// first time the wanted text is in document.body.textContent (t) and the first time the wanted
-// selector matches (ts), and when the frame after the latter has been rendered (tf).
-function probe(want) {
-  if (window !== window.top) return;
-  const b = (window.__bench = { t: null, ts: null, tf: null, csp: [] });
-  addEventListener('securitypolicyviolation', (e) => b.csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  const hasText = () => want.text === undefined || (document.body !== null && document.body.textContent.includes(want.text));
-  const hasSel = () => want.selector === undefined || document.querySelector(want.selector) !== null;
-  const mo = new MutationObserver(() => check());
-  function check() {
-    const now = performance.now();
-    if (b.t === null && want.text !== undefined && hasText()) b.t = now;
-    if (b.ts === null && want.selector !== undefined && hasSel()) {
-      b.ts = now;
-      // When that frame has been rendered: a rAF callback, then a message posted from it.
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => { b.tf = performance.now(); };
-        ch.port2.postMessage(0);
-      });
-    }
-    if ((want.text === undefined || b.t !== null) && (want.selector === undefined || b.ts !== null)) mo.disconnect();
-  }
-  mo.observe(document, { childList: true, subtree: true, characterData: true });
-  check();
-}
-
-// In the page: run `act`, wait until `done()` holds (checked at once, then on every mutation
-// under `root`), then until the next animation frame has run and rendered (a rAF callback, then a
-// message posted from it, which is delivered after that frame's style/layout/paint).
-// Returns { dom, frame } in ms from just before `act`.
-const interact = String.raw`async ({ kind, id }) => {
-  const q = (s) => document.querySelector(s);
-  let root, done, act;
-  if (kind === 'select') {
-    const el = q('[data-testid="event-mark"][data-event-id="' + id + '"]');
-    root = q('[data-testid="detail"]');
-    done = () => root.querySelector('[data-testid="event-detail"][data-event-id="' + id + '"]') !== null;
-    act = () => el.click();
-  } else {
-    const slider = q('[data-testid="asof"]');
-    root = q('[data-testid="asof-summary"]');
-    const before = root.textContent;
-    done = () => root.textContent !== before;
-    act = () => slider.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', code: 'ArrowRight', bubbles: true, cancelable: true }));
-    slider.focus();
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-  }
-  const t0 = performance.now();
-  const domAt = new Promise((resolve, reject) => {
-    const mo = new MutationObserver(() => { if (done()) { mo.disconnect(); resolve(performance.now()); } });
-    mo.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
-    setTimeout(() => { mo.disconnect(); reject(new Error(kind + ': no change within 10 s')); }, 10000);
-  });
-  act();
-  const tDom = done() ? performance.now() : await domAt;
-  const tFrame = await new Promise((r) => requestAnimationFrame(() => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => r(performance.now());
-    ch.port2.postMessage(0);
-  }));
-  return { dom: tDom - t0, frame: tFrame - t0 };
-}`;
-
-const settle = (page) =>
-  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+import { CHROMIUM_ARGS, probe, interact, settle } from './probe.mjs';
 
 // ---------------------------------------------------------------- one run
 
@@ -246,6 +178,12 @@ const PAGES = [
     url: '/',
     want: { text: TITLE, selector: `${MARK}[data-event-id="${meta.ministerial_id}"]` },
   },
+  ...(baseline ? [{
+    key: 'baseline',
+    label: `Almaty Process explorer, ${baselineLabel}`,
+    url: '/baseline/',
+    want: { text: TITLE, selector: `${MARK}[data-event-id="${meta.ministerial_id}"]` },
+  }] : []),
   { key: 'timelinejs', label: `TimelineJS ${meta.timelinejs_version}`, url: '/timelinejs/', want: { text: TITLE } },
   { key: 'static', label: 'Static HTML, no JS (floor)', url: '/static/', want: { text: TITLE } },
 ];
@@ -385,7 +323,7 @@ L('|---|---:|---:|---:|---:|---:|---:|');
 for (const p of PAGES) {
   const rs = results[p.key];
   L(
-    `| ${p.label} | ${ms(rs.map((r) => r.t))} | ${p.key === 'ours' ? ms(rs.map((r) => r.ts)) : '—'} | ${ms(rs.map((r) => r.fcp))} | ${sameOrRange(rs.map((r) => r.gzip))} (${kb(M[p.key].gzip)}) | ${sameOrRange(rs.map((r) => r.raw))} | ${sameOrRange(rs.map((r) => r.requests))} |`,
+    `| ${p.label} | ${ms(rs.map((r) => r.t))} | ${['ours', 'baseline'].includes(p.key) ? ms(rs.map((r) => r.ts)) : '—'} | ${ms(rs.map((r) => r.fcp))} | ${sameOrRange(rs.map((r) => r.gzip))} (${kb(M[p.key].gzip)}) | ${sameOrRange(rs.map((r) => r.raw))} | ${sameOrRange(rs.map((r) => r.requests))} |`,
   );
 }
 L();
@@ -465,6 +403,11 @@ L();
 const md = lines.join('\n');
 console.log(md);
 if (reportFile) {
-  fs.writeFileSync(reportFile, md);
+  // Sections written by other tools (the scale benchmark, the size breakdown) follow a marker
+  // line; a new report keeps them.
+  const MARKER = '<!-- Below: sections from other benchmarks, kept by bench/run.mjs. -->';
+  const old = fs.existsSync(reportFile) ? fs.readFileSync(reportFile, 'utf8') : '';
+  const kept = old.includes(MARKER) ? old.slice(old.indexOf(MARKER)) : `${MARKER}\n`;
+  fs.writeFileSync(reportFile, `${md.trimEnd()}\n\n${kept}`);
   console.error(`written to ${path.relative(process.cwd(), reportFile)}`);
 }

@@ -1,12 +1,18 @@
 // End-to-end tests: the release dist/ served on 127.0.0.1 (with a strict CSP), driven by
 // playwright-core in Debian's Chromium. Every test gets a fresh context and fails on any
 // uncaught page error, CSP violation or request to another origin.
-//   node run.mjs [DIST]        (exit code 1 if any test fails)
+//   node run.mjs [DIST]               (exit code 1 if any test fails)
+//   E2E_ONLY=text node run.mjs [DIST]  (only the tests whose name contains the text; a filter
+//                                       that matches no test fails the run)
+// The suites gates.mjs and embed.mjs register more tests; a suite that is missing, does not load
+// or registers nothing fails the run too.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import { serve } from './server.mjs';
+import { scaleDataset } from '../bench/scale-data.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.argv[2] || path.join(here, '..', 'dist'));
@@ -59,6 +65,16 @@ test('the same dist works under a sub-path (/tools/almaty/)', async ({ page, ori
   expect(await page.locator(mark(MINISTERIAL)).count() === 1, 'ministerial shown under the sub-path');
 });
 
+test('every file arrives precompressed when the browser accepts it (the build writes .br/.gz)', async ({ page, base }) => {
+  const seen = {};
+  page.on('response', (r) => { seen[new URL(r.url()).pathname] = r.headers()['content-encoding'] || 'identity'; });
+  await page.goto(base);
+  await waitForApp(page);
+  for (const p of ['/', '/almaty-process_bg.wasm', '/almaty-process.js', '/styles.css', '/data/dataset.json']) {
+    expect(['br', 'gzip'].includes(seen[p]), `${p} came as ${seen[p]}`);
+  }
+});
+
 test('the built index.html has no inline script', async () => {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
@@ -69,31 +85,8 @@ test('the built index.html has no inline script', async () => {
   expect(!/\son[a-z]+=/i.test(html), 'no inline event handler attributes');
 });
 
-test('a 404 for the dataset shows an alert naming the URL, and Retry recovers', async ({ page, base }) => {
-  let fail = true;
-  await page.route('**/data/dataset.json', (route) =>
-    fail ? route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }) : route.continue());
-  await page.goto(base);
-  const alert = page.locator('[role="alert"]');
-  await alert.waitFor({ timeout: 5000 });
-  const text = await alert.textContent();
-  expect(text.includes('data/dataset.json'), `alert names the URL: ${text}`);
-  expect(text.includes('404'), `alert gives the status: ${text}`);
-  fail = false;
-  await page.locator('[data-testid="retry"]').click();
-  await waitForApp(page);
-  expect(await page.locator('[role="alert"]').count() === 0, 'alert gone after retry');
-});
-
-test('a malformed dataset shows the parse error with line and column', async ({ page, base }) => {
-  await page.route('**/data/dataset.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: '{"format_version": 1,\n  "id": }' }));
-  await page.goto(base);
-  const alert = page.locator('[role="alert"]');
-  await alert.waitFor({ timeout: 5000 });
-  const text = await alert.textContent();
-  expect(/line 2, column \d+/.test(text), `line and column: ${text}`);
-});
+// A 404 with Retry, the other network faults and the malformed body are in gates.mjs
+// ("gate: network — …", "gate: bad input — malformed JSON").
 
 test('an invalid dataset lists its problems with JSON paths', async ({ page, base }) => {
   const data = JSON.parse(fs.readFileSync(path.join(dist, 'data', 'dataset.json'), 'utf8'));
@@ -155,61 +148,25 @@ test('by mouse: ministerial → Pakistan and Iran; 2011 → Russia signatory; Ka
   await checkKazakhstan(page);
   expect(await slider.inputValue() === day, 'date restored from the link');
   expect(await attr(page, tile('KZ'), 'aria-pressed') === 'true', 'Kazakhstan selected after reload');
+  // Back walks the selections made since the link was opened, then leaves the app: an event
+  // selected after Kazakhstan is undone by one Back, and one more Back (from the view the link
+  // opened) returns to the page before it.
+  await page.locator(mark(MINISTERIAL)).click();
+  await checkMinisterialSelected(page);
+  expect(!page.url().includes('s=KZ'), `selecting the event replaced the state in the URL: ${page.url()}`);
   await page.goBack();
-  expect(page.url().includes('about:blank') || !page.url().includes('s=KZ') || true, 'back navigates');
+  await eventually(async () => (await attr(page, tile('KZ'), 'aria-pressed')) === 'true', 'Back reselects Kazakhstan');
+  await checkKazakhstan(page);
+  expect(page.url() === url, `Back restores the link's URL: ${page.url()} (expected ${url})`);
+  expect(await attr(page, mark(MINISTERIAL), 'aria-pressed') === 'false', 'Back deselects the ministerial');
+  await page.goBack();
+  await page.waitForURL('about:blank', { timeout: 3000 }).catch(() => {
+    throw new Check(`one Back from the view the link opened should leave the app, but the page is still ${page.url()}`);
+  });
 });
 
-test('by keyboard: the same journey without a mouse', async ({ page, base }) => {
-  await page.goto(base);
-  await waitForApp(page);
-  // Tab until the focus is on a timeline mark.
-  let onMark = false;
-  for (let i = 0; i < 30 && !onMark; i++) {
-    await page.keyboard.press('Tab');
-    onMark = await page.evaluate(() => document.activeElement?.dataset?.testid === 'event-mark');
-  }
-  expect(onMark, 'Tab reaches the timeline');
-  await page.keyboard.press('Home');
-  const ids = await page.locator('[data-testid="event-mark"]').evaluateAll((els) => els.map((e) => e.dataset.eventId));
-  const target = ids.indexOf(MINISTERIAL);
-  for (let i = 0; i < target; i++) await page.keyboard.press('ArrowRight');
-  expect(await page.evaluate(() => document.activeElement.dataset.eventId) === MINISTERIAL, 'arrows reach the ministerial');
-  await page.keyboard.press('Enter');
-  await checkMinisterialSelected(page);
-  // The as-of slider: focus it and step back by event to the 2011 conference.
-  await page.locator('[data-testid="asof"]').focus();
-  await page.keyboard.press('PageDown');
-  await page.keyboard.press('PageDown');
-  await eventually(async () => (await page.locator('[data-testid="asof-summary"]').textContent()).includes('2011'), 'date in 2011 by keys');
-  await page.keyboard.press('ArrowRight');
-  await eventually(async () => (await attr(page, tile('RU'), 'data-role')) === 'signatory', 'Russia signatory');
-  // Tiles: Tab into the grid, arrow to Kazakhstan, Enter.
-  let onTile = false;
-  for (let i = 0; i < 40 && !onTile; i++) {
-    await page.keyboard.press('Tab');
-    onTile = await page.evaluate(() => document.activeElement?.dataset?.testid === 'tile');
-  }
-  expect(onTile, 'Tab reaches the tiles');
-  for (let i = 0; i < 40; i++) {
-    const at = await page.evaluate(() => document.activeElement.dataset.state);
-    if (at === 'KZ') break;
-    const pos = await page.evaluate(() => {
-      const r = (el) => el.getBoundingClientRect();
-      const a = r(document.activeElement); const k = r(document.querySelector('[data-testid="tile"][data-state="KZ"]'));
-      return { dx: k.x - a.x, dy: k.y - a.y };
-    });
-    if (Math.abs(pos.dy) > 5) await page.keyboard.press(pos.dy > 0 ? 'ArrowDown' : 'ArrowUp');
-    else await page.keyboard.press(pos.dx > 0 ? 'ArrowRight' : 'ArrowLeft');
-  }
-  expect(await page.evaluate(() => document.activeElement.dataset.state) === 'KZ', 'arrows reach Kazakhstan');
-  await page.keyboard.press('Enter');
-  await checkKazakhstan(page);
-  const url = page.url();
-  await page.reload();
-  await waitForApp(page);
-  await checkKazakhstan(page);
-  expect(page.url() === url, 'same URL after reload');
-});
+// The keyboard-only journey is gates.mjs's "gate: keyboard only — …" (with the same checks of
+// what the ministerial and Kazakhstan show).
 
 test('Back and Forward walk through selections; a malformed hash is ignored', async ({ page, base }) => {
   await page.goto(base);
@@ -254,22 +211,53 @@ test('screenshots: desktop and phone layouts (phone has no horizontal scroll)', 
   }
 });
 
-// Further suites register their tests through the same helpers.
-const helpers = { expect, eventually, mark, tile, attr, waitForApp, dist, artifacts, Check, MINISTERIAL, CHROMIUM_ARGS };
-for (const suite of ['./gates.mjs', './embed.mjs', './host.mjs']) {
-  if (fs.existsSync(path.join(here, suite))) (await import(suite)).default(test, helpers);
+// Further suites register their tests through the same helpers. Each must exist, load, and
+// register at least one test: a suite that is missing, broken or empty fails the run (it is
+// reported as a failed test), it is never skipped.
+const helpers = {
+  expect, eventually, mark, tile, attr, waitForApp, dist, artifacts, Check, MINISTERIAL, CHROMIUM_ARGS,
+  checkMinisterialSelected, checkKazakhstan,
+};
+const SUITES = ['./gates.mjs', './embed.mjs', './scale.mjs', './host.mjs'];
+const setupFailures = [];
+for (const suite of SUITES) {
+  const before = tests.length;
+  try {
+    if (!fs.existsSync(path.join(here, suite))) throw new Error('the file is missing');
+    const mod = await import(suite);
+    if (typeof mod.default !== 'function') throw new Error('it has no default export registering tests');
+    mod.default(test, helpers);
+    if (tests.length === before) throw new Error('it registered no tests');
+  } catch (e) {
+    tests.length = before; // nothing half-registered
+    setupFailures.push(`suite ${suite}: ${e.message}`);
+  }
 }
 
 // ---------------------------------------------------------------- runner
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const server = await serve(dist, 0, { '/hosts/': path.join(here, 'hosts') });
+// 20,000 events at the real text density for the scale suite, made once per run.
+const scaleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'almaty-e2e-'));
+fs.mkdirSync(path.join(scaleDir, 'data'));
+fs.writeFileSync(path.join(scaleDir, 'data', 'dataset.json'), scaleDataset(20000, 200));
+const server = await serve(dist, 0, {
+  '/hosts/': path.join(here, 'hosts'),
+  '/scale/data/': path.join(scaleDir, 'data'),
+  '/scale/': dist,
+});
 const origin = `http://127.0.0.1:${server.address().port}`;
 const base = `${origin}/`;
+let passed = 0;
 let failed = 0;
+for (const f of setupFailures) { failed++; console.log(`FAIL ${f}`); }
 const only = process.env.E2E_ONLY;
-for (const t of tests) {
-  if (only && !t.name.includes(only)) continue;
+const selected = only ? tests.filter((t) => t.name.includes(only)) : tests;
+if (selected.length === 0) {
+  failed++;
+  console.log(`FAIL ${only ? `E2E_ONLY=${JSON.stringify(only)} matches no test` : 'no tests registered'}`);
+}
+for (const t of selected) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, ...(t.opts.context || {}) });
   const page = await context.newPage();
   const problems = [];
@@ -285,6 +273,7 @@ for (const t of tests) {
   try {
     await t.fn({ page, base, origin, browser, context });
     if (problems.length) throw new Check(problems.join('; '));
+    passed++;
     console.log(`ok   ${t.name} (${Date.now() - t0} ms)`);
   } catch (e) {
     failed++;
@@ -295,6 +284,6 @@ for (const t of tests) {
 }
 await browser.close();
 server.close();
-const ran = only ? tests.filter((t) => t.name.includes(only)).length : tests.length;
-console.log(`e2e: ${ran - failed} passed, ${failed} failed`);
+fs.rmSync(scaleDir, { recursive: true, force: true });
+console.log(`e2e: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -19,27 +19,58 @@ export function serve(dist, port = 0, extra = {}) {
     let p = decodeURIComponent(url.pathname);
     for (const [prefix, dir] of Object.entries(extra)) {
       if (p.startsWith(prefix)) {
-        return send(res, path.join(path.resolve(dir), p.slice(prefix.length)), path.resolve(dir));
+        return send(req, res, path.join(path.resolve(dir), p.slice(prefix.length)), path.resolve(dir));
       }
     }
+    // A 90 MiB dataset (over the app's 80 MiB cap), streamed, for the oversize gate.
+    if (p === '/oversize/data/dataset.json') return oversize(res);
+    if (p.startsWith('/oversize/')) p = p.slice('/oversize'.length);
     if (p.startsWith('/tools/almaty/')) p = p.slice('/tools/almaty'.length);
     else if (p === '/tools/almaty') { res.writeHead(301, { Location: '/tools/almaty/' }); return res.end(); }
-    send(res, path.join(root, p), root);
+    send(req, res, path.join(root, p), root);
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
-function send(res, file, root) {
+function oversize(res) {
+  const size = 90 * 1024 * 1024, chunk = Buffer.alloc(1024 * 1024, 0x20);
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': size, 'Content-Security-Policy': CSP });
+  let sent = 0;
+  const more = () => {
+    while (sent < size) {
+      const part = sent === 0 ? Buffer.concat([Buffer.from('{'), chunk.subarray(1)]) : chunk;
+      sent += part.length;
+      if (!res.write(sent >= size ? Buffer.concat([part.subarray(0, part.length - 1), Buffer.from('}')]) : part)) return res.once('drain', more);
+    }
+    res.end();
+  };
+  res.on('close', () => { sent = size; });
+  more();
+}
+
+// The precompressed copy the browser accepts (brotli first), if the build wrote one.
+function encoded(req, file) {
+  const accept = String(req.headers['accept-encoding'] || '');
+  for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (new RegExp(`\\b${enc}\\b`).test(accept) && fs.existsSync(file + ext)) return [enc, file + ext];
+  }
+  return [null, file];
+}
+
+function send(req, res, file, root) {
   if (!file.startsWith(root)) { res.writeHead(403); return res.end(); }
   fs.stat(file, (err, st) => {
-    if (!err && st.isDirectory()) return send(res, path.join(file, 'index.html'), root);
+    if (!err && st.isDirectory()) return send(req, res, path.join(file, 'index.html'), root);
     if (err) { res.writeHead(404, { 'Content-Type': 'text/plain' }); return res.end('not found'); }
+    const [encoding, body] = encoded(req, file);
     res.writeHead(200, {
       'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
       'Content-Security-Policy': CSP,
       'Cache-Control': 'no-store',
+      'Vary': 'Accept-Encoding',
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
     });
-    fs.createReadStream(file).pipe(res);
+    fs.createReadStream(body).pipe(res);
   });
 }
 

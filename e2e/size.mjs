@@ -1,6 +1,7 @@
-// Prints the gzip size (level 9) of every file in the release dist/ and their total, then
-// checks the first load (what a visitor's browser fetches) against the budget in
-// size-budget.json. Exit code 1 if the budget is exceeded.
+// Prints the gzip (level 9) and brotli size of every file in the release dist/ and their
+// totals, checks the precompressed .gz/.br copies beside them decompress to the same bytes,
+// then checks the first load (what a visitor's browser fetches) against the budget in
+// size-budget.json. Exit code 1 if the budget is exceeded or a copy is missing or stale.
 //   node size.mjs [DIST]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,27 +16,38 @@ const files = [];
 (function walk(dir) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p); else files.push(p);
+    if (e.isDirectory()) walk(p); else if (!/\.(gz|br)$/.test(p)) files.push(p);
   }
 })(dist);
 files.sort();
-let total = 0, totalRaw = 0, first = 0;
+const brotli = (raw) => zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+let total = 0, totalRaw = 0, totalBr = 0, first = 0, firstBr = 0;
+const problems = [];
 const firstLoad = new Set(budget.first_load_files);
-console.log(`${'file'.padEnd(34)} ${'raw'.padStart(9)} ${'gzip'.padStart(9)}`);
+console.log(`${'file'.padEnd(30)} ${'raw'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)}`);
 for (const f of files) {
   const raw = fs.readFileSync(f);
   const gz = zlib.gzipSync(raw, { level: 9 }).length;
+  const br = brotli(raw);
   const rel = path.relative(dist, f);
-  total += gz; totalRaw += raw.length;
-  if (firstLoad.has(rel)) first += gz;
-  console.log(`${rel.padEnd(34)} ${String(raw.length).padStart(9)} ${String(gz).padStart(9)}${firstLoad.has(rel) ? '  (first load)' : ''}`);
+  total += gz; totalRaw += raw.length; totalBr += br;
+  if (firstLoad.has(rel)) { first += gz; firstBr += br; }
+  // Precompressed copies (written by scripts/postbuild.mjs) must be there and current.
+  if (/\.(html|js|css|json|svg|wasm)$/.test(f)) {
+    for (const [ext, unpack] of [['.gz', zlib.gunzipSync], ['.br', zlib.brotliDecompressSync]]) {
+      if (!fs.existsSync(f + ext)) problems.push(`${rel}${ext} is missing`);
+      else if (!unpack(fs.readFileSync(f + ext)).equals(raw)) problems.push(`${rel}${ext} does not match ${rel}`);
+    }
+  }
+  console.log(`${rel.padEnd(30)} ${String(raw.length).padStart(9)} ${String(gz).padStart(9)} ${String(br).padStart(9)}${firstLoad.has(rel) ? '  (first load)' : ''}`);
 }
-console.log(`${'total'.padEnd(34)} ${String(totalRaw).padStart(9)} ${String(total).padStart(9)}`);
-console.log(`first load (gzip): ${first} bytes; budget ${budget.first_load_gzip_bytes} bytes`);
+console.log(`${'total'.padEnd(30)} ${String(totalRaw).padStart(9)} ${String(total).padStart(9)} ${String(totalBr).padStart(9)}`);
+console.log(`first load: ${first} B gzip, ${firstBr} B brotli; budget ${budget.first_load_gzip_bytes} B gzip`);
 const missing = [...firstLoad].filter((f) => !files.includes(path.join(dist, f)));
-if (missing.length) { console.log(`size: missing first-load files: ${missing.join(', ')}`); process.exit(1); }
+if (missing.length) problems.push(`missing first-load files: ${missing.join(', ')}`);
+if (problems.length) { console.log(`size: FAIL — ${problems.join('; ')}`); process.exit(1); }
 if (first > budget.first_load_gzip_bytes) {
   console.log(`size: FAIL — first load is ${first - budget.first_load_gzip_bytes} bytes over budget`);
   process.exit(1);
 }
-console.log(`size: ok — first load ${first} B gzip, ${budget.first_load_gzip_bytes - first} B under budget`);
+console.log(`size: ok — first load ${first} B gzip (${firstBr} B brotli), ${budget.first_load_gzip_bytes - first} B under budget`);

@@ -4,7 +4,8 @@
 //             (scrollWidth > clientWidth), for block-level elements;
 //   clipped:  a line of it lies partly or wholly outside an ancestor that clips (overflow other
 //             than visible, or paint containment), up to the nearest intentional scroll area
-//             (an element marked data-scroll-area) or the instance root;
+//             (an element marked data-scroll-area) or the instance root; text that an .ap-fit
+//             box dropped whole (wrapped entirely out of sight: not drawn) is allowed;
 //   broken:   a word split across lines anywhere but at a soft hyphen, a hyphen or a dash;
 //   overlap:  two drawn timeline labels cover each other.
 // Visually hidden text (clip/clip-path, the .ap-visually-hidden pattern) is skipped.
@@ -64,7 +65,10 @@ window.__textFit = (root) => {
       const b = a.getBoundingClientRect();
       const box = { l: b.left + a.clientLeft, t: b.top + a.clientTop, r: b.left + a.clientLeft + a.clientWidth, b: b.top + a.clientTop + a.clientHeight };
       const out = all.filter((r) => r.left < box.l - 1 || r.right > box.r + 1 || r.top < box.t - 1 || r.bottom > box.b + 1);
-      if (out.length) {
+      // An .ap-fit box shows its text whole or drops it whole (wrapped out of sight): dropped
+      // text is not drawn, which is allowed; text half in, half out is not.
+      const dropped = a.classList.contains('ap-fit') && all.every((r) => r.top >= box.b - 1 || r.bottom <= box.t + 1);
+      if (out.length && !dropped) {
         problems.push({ kind: 'clipped', where: describe(el), text: sample, detail: `by ${describe(a)}: line at x ${Math.round(out[0].left)}–${Math.round(out[0].right)}, box ${Math.round(box.l)}–${Math.round(box.r)}` });
         break;
       }
@@ -103,6 +107,7 @@ window.__textFit = (root) => {
 // The text an element shows, in order: its visible text nodes (not display:none, not visually
 // hidden, not dropped whole by an .ap-fit box), with a space around every block-level box.
 window.__visibleText = (el) => {
+  if (!el.checkVisibility({ visibilityProperty: true })) return '';
   const hiddenBy = (node) => {
     for (let a = node; a; a = a.parentElement) {
       const cs = getComputedStyle(a);

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 BINARYEN_VERSION=132.0.0
+TERSER_VERSION=5.51.4
 export TRUNK_SKIP_VERSION_CHECK=true
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
 
@@ -35,6 +36,13 @@ if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "132" ]; then
   mkdir -p .tools
   [ -f .tools/package.json ] || echo '{"name":"tools","private":true}' > .tools/package.json
   npm install --prefix .tools --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+fi
+
+if [ ! -f .tools/node_modules/terser/package.json ]; then
+  say "installing terser (minifies the JS glue in release builds) into .tools/"
+  mkdir -p .tools
+  [ -f .tools/package.json ] || echo '{"name":"tools","private":true}' > .tools/package.json
+  npm install --prefix .tools --no-audit --no-fund "terser@$TERSER_VERSION"
 fi
 
 if [ "${1:-}" = "--test" ]; then

@@ -107,7 +107,8 @@ fn mount_light(host: web_sys::HtmlElement, config: Config) {
 /// Installs a panic hook that logs the panic and puts a message into every instance.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        // Logged with the browser's console (the panic message and where it happened).
+        web_sys::console::error_1(&info.to_string().into());
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
         let Ok(list) = doc.query_selector_all(HOST_SELECTOR) else { return };
         for i in 0..list.length() {

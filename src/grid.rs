@@ -24,8 +24,7 @@ pub struct Layout {
 
 fn normalised_ranks(values: &[f64]) -> Vec<f64> {
     let n = values.len();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+    let order = crate::sort::order(n, &|a, b| values[a].total_cmp(&values[b]));
     let mut out = vec![0.0; n];
     let mut i = 0;
     while i < n {
@@ -117,7 +116,7 @@ pub fn layout(pins: &[Pin]) -> Layout {
         })
         .collect();
     let mut order: Vec<usize> = (0..n).filter(|&i| !placed[i]).collect();
-    order.sort_by(|&a, &b| {
+    crate::sort::sort_positions(&mut order, &|a, b| {
         crowd[b]
             .cmp(&crowd[a])
             .then(ideal[a].1.total_cmp(&ideal[b].1))
@@ -174,9 +173,7 @@ pub fn neighbour(cells: &[(i32, i32)], from: usize, dc: i32, dr: i32) -> Option<
 
 /// Tiles in reading order (row by row, left to right): the order of Tab and the text view.
 pub fn reading_order(cells: &[(i32, i32)]) -> Vec<usize> {
-    let mut v: Vec<usize> = (0..cells.len()).collect();
-    v.sort_by_key(|&i| (cells[i].1, cells[i].0));
-    v
+    crate::sort::order(cells.len(), &|a, b| (cells[a].1, cells[a].0).cmp(&(cells[b].1, cells[b].0)))
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! The URL hash's syntax: which keys, how they are spelled, how instances share one hash.
 //! What the keys mean for the explorer is in [`crate::view_state`].
 //!
-//! Form: `#e=<event id>&s=<state code>&d=<YYYY-MM-DD>&v=text&l=ru`. Every key is optional.
+//! Form: `#e=<event id>&s=<state code>&d=<YYYY-MM-DD>&v=text&l=ru&t=<YYYY-MM-DD>..<YYYY-MM-DD>`
+//! (`t`: the stretch the timeline shows). Every key is optional.
 //! Parsing never fails: unknown keys and malformed values are ignored (left `None`).
 //! When several instances share a page, each reads and writes only keys prefixed with its own
 //! name and a dot (`#a.e=…&b.s=KZ`); an instance without a name uses the bare keys.
@@ -19,6 +20,13 @@ pub struct HashState {
     pub date: Option<Date>,
     pub view: Option<View>,
     pub lang: Option<String>,
+    /// First and last day the timeline shows.
+    pub span: Option<(Date, Date)>,
+}
+
+/// A day-precision date.
+fn day_date(s: &str) -> Option<Date> {
+    Date::parse(s).ok().filter(|d| d.day.is_some())
 }
 
 /// Reads this instance's keys from a hash (with or without the leading `#`).
@@ -47,6 +55,13 @@ pub fn parse(hash: &str, prefix: Option<&str>) -> HashState {
             }
             "v" => out.view = View::parse(value).or(out.view),
             "l" if is_lang_code(value) => out.lang = Some(value.to_string()),
+            "t" => {
+                if let Some((a, b)) = value.split_once("..") {
+                    if let (Some(a), Some(b)) = (day_date(a), day_date(b)) {
+                        out.span = Some((a, b));
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -85,6 +100,9 @@ pub fn print(state: &HashState, prefix: Option<&str>, hash: &str) -> String {
     if let Some(l) = &state.lang {
         parts.push(format!("{}={l}", key("l")));
     }
+    if let Some((a, b)) = &state.span {
+        parts.push(format!("{}={a}..{b}", key("t")));
+    }
     if parts.is_empty() {
         String::new()
     } else {
@@ -104,9 +122,10 @@ mod tests {
             date: Some(Date::ymd(2013, 6, 5)),
             view: Some(View::Text),
             lang: Some("ru".into()),
+            span: Some((Date::ymd(2013, 1, 1), Date::ymd(2014, 6, 30))),
         };
         let h = print(&s, None, "");
-        assert_eq!(h, "#e=2013-06-05-ministerial&s=KZ&d=2013-06-05&v=text&l=ru");
+        assert_eq!(h, "#e=2013-06-05-ministerial&s=KZ&d=2013-06-05&v=text&l=ru&t=2013-01-01..2014-06-30");
         assert_eq!(parse(&h, None), s);
         assert_eq!(print(&HashState::default(), None, "#e=x"), "");
     }
@@ -116,6 +135,7 @@ mod tests {
         for h in [
             "", "#", "#&&&", "#e", "#e=", "#e=<script>", "#s=kz", "#s=KAZ", "#d=2013-02-30",
             "#d=2013", "#v=map", "#l=english", "#%%%", "#e=a b", "#d=99999-01-01", "#e=-x",
+            "#t=2013-01-01", "#t=2013..2014", "#t=2013-01-01..", "#t=2013-02-30..2014-01-01",
         ] {
             assert_eq!(parse(h, None), HashState::default(), "{h}");
         }

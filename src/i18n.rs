@@ -210,7 +210,7 @@ pub fn level_name(level: Level, lang: Lang) -> &'static str {
         (Level::ExternalForum, Ui::En) => "External forum",
         (Level::FoundingConference, Ui::Ru) => "Учредительная конференция",
         (Level::Ministerial, Ui::Ru) => "Министерская конференция",
-        (Level::SeniorOfficials, Ui::Ru) => "Совещание старших должностных лиц",
+        (Level::SeniorOfficials, Ui::Ru) => "Встреча высших должностных лиц (ВВДЛ)",
         (Level::NationalCoordinators, Ui::Ru) => "Совещание национальных координаторов",
         (Level::TechnicalExperts, Ui::Ru) => "Совещание технических экспертов",
         (Level::Thematic, Ui::Ru) => "Тематическое мероприятие",
@@ -286,6 +286,14 @@ pub enum Key {
     None,
     View,
     ConnectionFailed,
+    ZoomIn,
+    ZoomOut,
+    FitAll,
+    Zoom,
+    ZoomToSee,
+    Pages,
+    PrevPage,
+    NextPage,
     AtSelectedEvent,
 }
 
@@ -345,6 +353,14 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
             None => "none",
             View => "View",
             ConnectionFailed => "the connection failed",
+            ZoomIn => "Zoom in",
+            ZoomOut => "Zoom out",
+            FitAll => "Fit all",
+            Zoom => "Timeline zoom",
+            ZoomToSee => "select to zoom in",
+            Pages => "Pages of events",
+            PrevPage => "Previous page",
+            NextPage => "Next page",
         },
         Ui::Ru => match key {
             Loading => "Загрузка данных…",
@@ -398,6 +414,14 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
             None => "нет",
             View => "Вид",
             ConnectionFailed => "соединение не удалось",
+            ZoomIn => "Крупнее",
+            ZoomOut => "Мельче",
+            FitAll => "Показать всё",
+            Zoom => "Масштаб хронологии",
+            ZoomToSee => "выберите, чтобы увеличить",
+            Pages => "Страницы списка событий",
+            PrevPage => "Предыдущая страница",
+            NextPage => "Следующая страница",
         },
     }
 }
@@ -434,6 +458,22 @@ pub fn confidence_name(c: Confidence, lang: Lang) -> &'static str {
     }
 }
 
+/// "12 events" / "12 событий": how many events a timeline cluster holds.
+pub fn event_count(n: usize, lang: Lang) -> String {
+    match lang.ui() {
+        Ui::En => format!("{n} event{}", if n == 1 { "" } else { "s" }),
+        Ui::Ru => format!("{n} {}", ["событие", "события", "событий"][ru_plural(n)]),
+    }
+}
+
+/// "Events 201–400 of 20000" / "События 201–400 из 20000".
+pub fn range_of(a: usize, b: usize, n: usize, lang: Lang) -> String {
+    match lang.ui() {
+        Ui::En => format!("Events {a}–{b} of {n}"),
+        Ui::Ru => format!("События {a}–{b} из {n}"),
+    }
+}
+
 /// "3 problems" / "3 ошибки": how many problems a dataset has.
 pub fn problem_count(n: usize, lang: Lang) -> String {
     match lang.ui() {
@@ -462,6 +502,13 @@ pub fn as_of_sentence(day: DayNum, summary: &crate::query::Summary, lang: Lang) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_counts_agree_in_number() {
+        assert_eq!(event_count(12, Lang::En), "12 events");
+        assert_eq!(event_count(12, Lang::Ru), "12 событий");
+        assert_eq!(event_count(22, Lang::Ru), "22 события");
+    }
 
     #[test]
     fn problem_counts_agree_in_number() {

@@ -1,23 +1,26 @@
 //! The Almaty Process, explorable: a timeline and a map-style list of states built from one
 //! sourced dataset.
 //!
-//! The domain modules (`date`, `ids`, `model`, `validate`, `query`, `scale`, `grid`, `hash`,
-//! `i18n`, `config`, `view_state`) use no web or UI crate and are tested natively; the UI
+//! The domain modules (`date`, `ids`, `model`, `validate`, `crosscheck`, `query`, `scale`, `grid`,
+//! `hash`, `i18n`, `config`, `view_state`) use no web or UI crate and are tested natively; the UI
 //! (`app`, `components`, `load`, `embed`) is compiled for the browser only.
 
 pub mod config;
 pub mod date;
 pub mod ids;
 pub mod view_state;
+pub mod window;
 pub mod model;
 pub mod query;
 pub mod validate;
+pub mod crosscheck;
 pub mod grid;
 pub mod hash;
 pub mod hyphen;
 pub mod i18n;
 pub mod prerender;
 pub mod scale;
+pub mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -214,6 +214,10 @@ pub struct Source {
     pub url: Option<String>,
     pub archived_url: Option<String>,
     pub kind: SourceKind,
+    /// Cited for background only: the source is about something else (another meeting, a
+    /// pre-announcement) and mentions the process in passing. It may stand beside other
+    /// sources, but a claim marked `seen` needs at least one source that is not context-only.
+    pub context_only: bool,
     pub note: Option<Text>,
 }
 

@@ -49,9 +49,16 @@ pub fn render(ds: &Dataset, lang: Lang) -> String {
     h
 }
 
-/// Puts the fragment at the marker; `None` if the page has no marker.
+/// Puts the fragment at the marker, or (when a minifier has removed the marker comment) right
+/// after the opening tag of the first `data-almaty-process` element; `None` if there is neither.
 pub fn inject(page: &str, fragment: &str) -> Option<String> {
-    page.contains(MARKER).then(|| page.replacen(MARKER, fragment, 1))
+    if page.contains(MARKER) {
+        return Some(page.replacen(MARKER, fragment, 1));
+    }
+    let attr = page.find("data-almaty-process")?;
+    let open = page[..attr].rfind('<')?;
+    let end = attr + page[attr..].find('>')? + 1;
+    (!page[open..end].contains("/>")).then(|| format!("{}{fragment}{}", &page[..end], &page[end..]))
 }
 
 #[cfg(test)]
@@ -75,5 +82,11 @@ mod tests {
         let page = format!("<div id=app>{MARKER}</div>");
         assert_eq!(inject(&page, "X").as_deref(), Some("<div id=app>X</div>"));
         assert_eq!(inject("<div></div>", "X"), None);
+        // A minified page keeps no comments: the fragment goes first into the host element.
+        let min = "<main><div data-almaty-process data-src=a.json id=app><noscript>n</noscript></div></main>";
+        assert_eq!(
+            inject(min, "X").as_deref(),
+            Some("<main><div data-almaty-process data-src=a.json id=app>X<noscript>n</noscript></div></main>")
+        );
     }
 }

@@ -36,7 +36,7 @@ pub fn chair_on(ds: &Dataset, day: DayNum) -> Option<&ChairTerm> {
 /// Chair terms of one state, oldest first.
 pub fn chair_terms_of<'a>(ds: &'a Dataset, code: &str) -> Vec<&'a ChairTerm> {
     let mut v: Vec<&ChairTerm> = ds.chair_terms.iter().filter(|t| t.state == code).collect();
-    v.sort_by(|a, b| a.span.from.cmp_start(&b.span.from));
+    crate::sort::sort_by(&mut v, |a, b| a.span.from.cmp_start(&b.span.from));
     v
 }
 

@@ -76,8 +76,7 @@ pub fn label_width(text: &str) -> f64 {
 /// keep at least `gap` pixels apart. Labels that would need more than `max_lanes` lanes get
 /// `None`: they are not drawn (the mark and its accessible name remain).
 pub fn assign_lanes(labels: &[(f64, f64)], gap: f64, max_lanes: usize) -> Vec<Option<usize>> {
-    let mut order: Vec<usize> = (0..labels.len()).collect();
-    order.sort_by(|&a, &b| labels[a].0.total_cmp(&labels[b].0));
+    let order = crate::sort::order(labels.len(), &|a, b| labels[a].0.total_cmp(&labels[b].0));
     let mut lane_end: Vec<f64> = Vec::new();
     let mut out = vec![None; labels.len()];
     for i in order {

@@ -11,8 +11,15 @@ use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
-/// Largest dataset file accepted, in bytes.
-pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// Largest dataset file accepted, in bytes (80 MiB). Sized from [`MAX_EVENTS`]: 20,000 events
+/// at the bundled file's text density (bilingual summaries, notes, participants) are 54 MB
+/// written compactly and about 68 MB pretty-printed, so the largest dataset the app accepts
+/// by count also fits by size, with room to spare. The cap is what keeps a mistaken or hostile
+/// file from taking the tab's memory: a file is held about four times over while it is parsed
+/// and validated (bytes, JSON tree, model), and one over 80 MiB is refused before parsing, or
+/// before download when the server sends its length.
+pub const MAX_FILE_BYTES: usize = 80 * 1024 * 1024;
+/// Most events accepted.
 pub const MAX_EVENTS: usize = 20_000;
 pub const MAX_STATES: usize = 676;
 pub const MAX_SOURCES: usize = 5_000;
@@ -55,6 +62,15 @@ pub enum ProblemKind {
     Link,
     /// A size or count limit exceeded.
     Limit,
+    /// Warning: a state's role at an event disagrees with its role timeline on the event's
+    /// date (see [`crate::crosscheck`]).
+    RoleMismatch,
+    /// Warning: the chair shown at an event disagrees with the chair terms.
+    Chair,
+    /// Warning: a role that begins at a multi-day event does not begin on its first day.
+    RoleStart,
+    /// Warning: a claim marked `seen` cites only context-only sources.
+    Provenance,
 }
 
 impl ProblemKind {
@@ -73,7 +89,21 @@ impl ProblemKind {
             ProblemKind::Language => "language",
             ProblemKind::Link => "link",
             ProblemKind::Limit => "limit",
+            ProblemKind::RoleMismatch => "role_mismatch",
+            ProblemKind::Chair => "chair",
+            ProblemKind::RoleStart => "role_start",
+            ProblemKind::Provenance => "provenance",
         }
+    }
+
+    /// Whether this is a warning from the cross-checks ([`crate::crosscheck`]) rather than an
+    /// error. The parser and validator report only errors, and any error refuses the file;
+    /// warnings describe records that contradict each other and never stop the app.
+    pub fn is_warning(self) -> bool {
+        matches!(
+            self,
+            ProblemKind::RoleMismatch | ProblemKind::Chair | ProblemKind::RoleStart | ProblemKind::Provenance
+        )
     }
 }
 
@@ -743,7 +773,7 @@ impl Walker {
         }
 
         let mut events = events?;
-        events.sort_by(|a, b| a.start.cmp_start(&b.start).then_with(|| a.id.cmp(&b.id)));
+        crate::sort::sort_by(&mut events, |a, b| a.start.cmp_start(&b.start).then_with(|| a.id.cmp(&b.id)));
         let (sources, organisations, states) = (sources?, organisations?, states?);
         let index = crate::model::Index::build(&events, &states, &sources, &organisations);
         Some(Dataset {
@@ -783,7 +813,7 @@ impl Walker {
     /// handover, allowed.
     fn overlaps(&mut self, terms: &[(usize, ChairTerm)]) {
         let mut order: Vec<&(usize, ChairTerm)> = terms.iter().collect();
-        order.sort_by(|a, b| a.1.span.from.cmp_start(&b.1.span.from));
+        crate::sort::sort_by(&mut order, |a, b| a.1.span.from.cmp_start(&b.1.span.from));
         for (k, (bi, b)) in order.iter().enumerate() {
             for (_, a) in order[..k].iter().map(|x| (x.0, &x.1)) {
                 if !ends_after_start(a.span.to, b.span.from) {
@@ -805,13 +835,14 @@ impl Walker {
 
     fn source(&mut self, v: &Value, path: &str) -> Option<Source> {
         let m = self.object(v, path)?;
-        self.keys(m, path, &["id", "title", "publisher", "url", "archived_url", "kind", "note"]);
+        self.keys(m, path, &["id", "title", "publisher", "url", "archived_url", "kind", "context_only", "note"]);
         let id = self.id(m, path, "id");
         let title = self.req_text(m, path, "title");
         let publisher = self.req_text(m, path, "publisher");
         let url = self.link(m, path, "url");
         let archived_url = self.link(m, path, "archived_url");
         let kind = self.enum_of(m, path, "kind", SourceKind::parse, &choices(SourceKind::ALL, |k| k.as_str()));
+        let context_only = self.bool_opt(m, path, "context_only");
         let note = self.opt_text(m, path, "note");
         Some(Source {
             id: id?,
@@ -820,6 +851,7 @@ impl Walker {
             url: url?,
             archived_url: archived_url?,
             kind: kind?,
+            context_only: context_only?,
             note: note?,
         })
     }
@@ -854,7 +886,9 @@ impl Walker {
             let official = w.req_text(m, p, "official");
             let from = w.opt_date(m, p, "from");
             let to = w.opt_date(m, p, "to");
-            let sources = w.source_list(m, p, "sources", true);
+            // A name may cite nothing: names that are general knowledge are not attributed to
+            // a source that does not state them.
+            let sources = w.source_list(m, p, "sources", false);
             if let (Some(Some(f)), Some(Some(t))) = (from, to) {
                 if t.last_day() < f.first_day() {
                     w.push(child(p, "to"), ProblemKind::Order, format!("ends ({t}) before it starts ({f})"));

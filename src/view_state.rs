@@ -69,7 +69,13 @@ pub struct ViewState {
     pub day: DayNum,
     pub view: View,
     pub lang: Lang,
+    /// The stretch of days the timeline shows (its zoom and scroll), first and last day;
+    /// `None`: the default zoom, scrolled to keep the as-of date in view.
+    pub span: Option<(DayNum, DayNum)>,
 }
+
+/// The shortest stretch the timeline zooms in to, in days.
+pub const MIN_SPAN_DAYS: DayNum = 14;
 
 /// What the user did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +97,11 @@ pub enum Action {
     LastDay,
     SetView(View),
     SetLang(Lang),
+    /// Show this stretch of days on the timeline (zoom and scroll; clamped to the extent and
+    /// to at least [`MIN_SPAN_DAYS`]).
+    ShowSpan(DayNum, DayNum),
+    /// Show the whole extent.
+    FitAll,
     /// The URL changed under us (Back/Forward, an edited link): show this state.
     Navigate(ViewState),
 }
@@ -135,7 +146,25 @@ impl<'a> Ctx<'a> {
         self.ds.events.get(i.0).map(|e| e.start.first_day())
     }
 
-    /// A state with every index valid and the date in range.
+    /// A stretch ordered, at least [`MIN_SPAN_DAYS`] long (or the whole extent, if shorter) and
+    /// inside the extent (shifted, not cut, when it sticks out).
+    pub fn clamp_span(&self, a: DayNum, b: DayNum) -> (DayNum, DayNum) {
+        let (lo, hi) = self.extent;
+        let (a, b) = (a.min(b), a.max(b));
+        let len = (b - a).max(MIN_SPAN_DAYS - 1).min(hi - lo);
+        let a = a.clamp(lo, hi - len);
+        (a, a + len)
+    }
+
+    /// `span` scaled by `num/den` (below 1: zoom in) around `anchor`, which keeps its place.
+    pub fn zoomed(&self, span: (DayNum, DayNum), num: i64, den: i64, anchor: DayNum) -> (DayNum, DayNum) {
+        let (a, b) = span;
+        let anchor = anchor.clamp(a, b) as i64;
+        let scale = |d: DayNum| (anchor + (d as i64 - anchor) * num / den.max(1)) as DayNum;
+        self.clamp_span(scale(a), scale(b))
+    }
+
+    /// A state with every index valid, the date in range and the span in the extent.
     fn sanitize(&self, mut s: ViewState) -> ViewState {
         s.selection = match s.selection {
             Selection::Event(i) if i.0 < self.ds.events.len() => s.selection,
@@ -143,6 +172,18 @@ impl<'a> Ctx<'a> {
             _ => Selection::None,
         };
         s.day = self.clamp(s.day);
+        s.span = s.span.map(|(a, b)| self.clamp_span(a, b));
+        s
+    }
+
+    /// `s` with its span moved (not resized) so that `day` is in it, centred if it was out.
+    fn reveal(&self, mut s: ViewState, day: DayNum) -> ViewState {
+        if let Some((a, b)) = s.span {
+            if day < a || day > b {
+                let half = (b - a) / 2;
+                s.span = Some(self.clamp_span(day - half, day - half + (b - a)));
+            }
+        }
         s
     }
 
@@ -173,6 +214,7 @@ impl<'a> Ctx<'a> {
         if let Some(l) = keys.lang.as_deref().and_then(Lang::parse) {
             s.lang = l;
         }
+        s.span = keys.span.map(|(a, b)| (a.first_day(), b.first_day()));
         self.sanitize(s)
     }
 
@@ -184,6 +226,7 @@ impl<'a> Ctx<'a> {
             date: Some(Date::from_day(s.day)),
             view: Some(s.view),
             lang: Some(s.lang.code().to_string()),
+            span: s.span.map(|(a, b)| (Date::from_day(a), Date::from_day(b))),
         }
     }
 
@@ -196,6 +239,7 @@ impl<'a> Ctx<'a> {
             day: self.ds.updated.first_day().min(today),
             view: config.view,
             lang: config.lang,
+            span: None,
         });
         let attributes = HashState {
             event: config.event.clone(),
@@ -203,6 +247,7 @@ impl<'a> Ctx<'a> {
             date: config.date.as_deref().and_then(|d| Date::parse(d).ok()).filter(|d| d.day.is_some()),
             view: None,
             lang: None,
+            span: None,
         };
         let s = self.from_hash(&attributes, defaults);
         if config.use_hash {
@@ -260,13 +305,19 @@ pub fn reduce(ctx: &Ctx, s: &ViewState, action: Action) -> Transition {
         Action::LastDay => next.day = ctx.extent.1,
         Action::SetView(v) => next.view = v,
         Action::SetLang(l) => next.lang = l,
+        Action::ShowSpan(a, b) => next.span = Some(ctx.clamp_span(a, b)),
+        Action::FitAll => next.span = Some(ctx.extent),
         Action::Navigate(to) => {
             let state = ctx.sanitize(to);
             let history = if state == *s { History::Keep } else { History::Replace };
             return Transition { state, history };
         }
     }
-    let state = ctx.sanitize(next);
+    let mut state = ctx.sanitize(next);
+    // A date move or a selection brings the date into the timeline's view.
+    if state.day != s.day {
+        state = ctx.reveal(state, state.day);
+    }
     let history = if state == *s {
         History::Keep
     } else if state.selection != s.selection || state.view != s.view || state.lang != s.lang {
@@ -306,7 +357,7 @@ mod tests {
     const TODAY: DayNum = 30_000; // 2052: later than every fixture date
 
     fn start(ctx: &Ctx) -> ViewState {
-        ViewState { selection: Selection::None, day: ctx.clamp(day(2012, 1, 1)), view: View::Visual, lang: Lang::En }
+        ViewState { selection: Selection::None, day: ctx.clamp(day(2012, 1, 1)), view: View::Visual, lang: Lang::En, span: None }
     }
 
     #[test]
@@ -508,6 +559,46 @@ mod tests {
         assert_eq!(roving_stop(None, Some((3, None)), 0), 3);
     }
 
+    #[test]
+    fn zoom_spans_stay_in_the_extent_and_at_least_two_weeks() {
+        let ds = ds();
+        let ctx = Ctx::new(&ds, TODAY);
+        let (lo, hi) = ctx.extent;
+        assert_eq!(ctx.clamp_span(lo - 100, lo + 50), (lo, lo + 150), "shifted in, not cut");
+        assert_eq!(ctx.clamp_span(lo + 10, lo + 11), (lo + 10, lo + 10 + MIN_SPAN_DAYS - 1));
+        assert_eq!(ctx.clamp_span(hi, lo), (lo, hi));
+        assert_eq!(ctx.clamp_span(lo - 10_000, hi + 10_000), (lo, hi));
+        // Zooming in halves around the anchor, which keeps its place; out doubles.
+        let span = (lo + 400, lo + 800);
+        assert_eq!(ctx.zoomed(span, 1, 2, lo + 600), (lo + 500, lo + 700));
+        assert_eq!(ctx.zoomed(span, 1, 2, lo + 400), (lo + 400, lo + 600));
+        assert_eq!(ctx.zoomed(span, 2, 1, lo + 600), (lo + 200, lo + 1000));
+        assert_eq!(ctx.zoomed(span, 1000, 1, lo + 600), (lo, hi));
+        assert_eq!(ctx.zoomed((lo + 400, lo + 413), 1, 4, lo + 405).1 - ctx.zoomed((lo + 400, lo + 413), 1, 4, lo + 405).0, MIN_SPAN_DAYS - 1);
+    }
+
+    #[test]
+    fn zoom_replaces_history_and_selection_brings_the_event_into_view() {
+        let ds = ds();
+        let ctx = Ctx::new(&ds, TODAY);
+        let s = start(&ctx);
+        let t = reduce(&ctx, &s, Action::FitAll);
+        assert_eq!((t.state.span, t.history), (Some(ctx.extent), History::Replace));
+        let early = (ctx.extent.0, ctx.extent.0 + 100);
+        let t = reduce(&ctx, &s, Action::ShowSpan(early.0, early.1));
+        assert_eq!((t.state.span, t.history), (Some(early), History::Replace));
+        // The ministerial (June 2013) is outside: selecting it moves the span, same length.
+        let m = ds.event_ix("2013-06-05-ministerial").unwrap();
+        let t = reduce(&ctx, &t.state, Action::SelectEvent(m));
+        let (a, b) = t.state.span.unwrap();
+        assert_eq!(b - a, 100);
+        assert!(a <= t.state.day && t.state.day <= b);
+        assert_eq!(t.history, History::Push);
+        // A date step inside the span leaves it alone.
+        let t2 = reduce(&ctx, &t.state, Action::StepMonths(1));
+        assert_eq!(t2.state.span, t.state.span);
+    }
+
     fn arb_state(n_events: usize, n_states: usize, lo: DayNum, hi: DayNum) -> impl Strategy<Value = ViewState> {
         let sel = prop_oneof![
             Just(Selection::None),
@@ -516,7 +607,15 @@ mod tests {
         ];
         let view = prop_oneof![Just(View::Visual), Just(View::Text)];
         let lang = prop_oneof![Just(Lang::En), Just(Lang::Ru), Just(Lang::parse("kk").unwrap())];
-        (sel, lo..=hi, view, lang).prop_map(|(selection, day, view, lang)| ViewState { selection, day, view, lang })
+        let span = prop_oneof![
+            Just(None),
+            (lo..=hi - MIN_SPAN_DAYS, MIN_SPAN_DAYS - 1..=hi - lo).prop_map(move |(a, len)| Some((a, (a + len).min(hi)))),
+        ];
+        (sel, lo..=hi, view, lang, span).prop_map(|(selection, day, view, lang, span)| {
+            // A valid state: a span of at least two weeks inside the extent.
+            let span = span.map(|(a, b): (DayNum, DayNum)| if b - a + 1 < MIN_SPAN_DAYS { (b + 1 - MIN_SPAN_DAYS, b) } else { (a, b) });
+            ViewState { selection, day, view, lang, span }
+        })
     }
 
     proptest! {
@@ -552,6 +651,7 @@ mod tests {
                 (-500i32..500).prop_map(Action::StepMonths),
                 Just(Action::NextEvent), Just(Action::PrevEvent), Just(Action::FirstDay), Just(Action::LastDay),
                 Just(Action::SetView(View::Text)), Just(Action::SetLang(Lang::Ru)),
+                (any::<i32>(), any::<i32>()).prop_map(|(a, b)| Action::ShowSpan(a / 2, b / 2)), Just(Action::FitAll),
             ],
         ) {
             let ds = ds();
@@ -561,6 +661,10 @@ mod tests {
             prop_assert_eq!(t.history == History::Keep, t.state == s);
             if let Selection::Event(i) = t.state.selection { prop_assert!(i.0 < ds.events.len()); }
             if let Selection::State(i) = t.state.selection { prop_assert!(i.0 < ds.states.len()); }
+            if let Some((a, b)) = t.state.span {
+                prop_assert!(ctx.extent.0 <= a && a <= b && b <= ctx.extent.1);
+                prop_assert!(b - a + 1 >= MIN_SPAN_DAYS.min(ctx.extent.1 - ctx.extent.0 + 1));
+            }
         }
     }
 }

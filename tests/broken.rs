@@ -187,7 +187,7 @@ fn oversized_input_is_refused_before_parsing() {
     let problems = problems_of(&text);
     let p = assert_only(&problems, "$", ProblemKind::Limit);
     assert!(p.message.contains(&format!("{}", MAX_FILE_BYTES + 1)), "{}", p.message);
-    assert!(p.message.contains("5 MB"), "{}", p.message);
+    assert!(p.message.contains("80 MB"), "{}", p.message);
     let problems = parse_bytes(text.as_bytes()).unwrap_err();
     assert_only(&problems, "$", ProblemKind::Limit);
     // Exactly at the limit is read (and valid).

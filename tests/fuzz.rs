@@ -1,8 +1,22 @@
 //! Property tests ("fuzzing") of the dataset validator: no input makes it panic, and whatever it
 //! accepts keeps the promises the rest of the app relies on.
 //!
-//! Cases per property come from `FUZZ_CASES` (default 256); the RNG seed is random on every run
-//! unless `PROPTEST_RNG_SEED` is set. A long run:
+//! Cases per property come from `FUZZ_CASES` (default 256). Every run prints its seed (to stderr,
+//! even without `--nocapture`):
+//!
+//! ```text
+//! fuzz arbitrary bytes: seed 1234567890 (256 cases)
+//! ```
+//!
+//! Each case has a seed of its own: the run's seed is the first case's, and each further case's
+//! is derived from the one before. When a case fails, the panic names that case's seed and the
+//! command that replays it, with one variable, as the first case of a new run:
+//!
+//! ```text
+//! FUZZ_SEED=<seed> cargo test --test fuzz <test name>
+//! ```
+//!
+//! (The replay also shrinks to the same minimal input. `PROPTEST_RNG_SEED` is not used.) A long run:
 //!
 //! ```text
 //! FUZZ_CASES=20000 cargo test --release --test fuzz -- --nocapture
@@ -12,11 +26,12 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use almaty_process::crosscheck::crosscheck;
 use almaty_process::model::{Dataset, Place};
 use almaty_process::validate::{parse_bytes, parse_dataset, Problem};
 use proptest::prelude::*;
 use proptest::sample::Index;
-use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
 use serde_json::Value;
 use std::cell::Cell;
 use std::cmp::Ordering;
@@ -38,33 +53,73 @@ fn cases() -> u32 {
     }
 }
 
-/// Runs `test` on `cases()` values of `strategy`, reporting how many inputs ran, how many
-/// the validator accepted, and how long it took.
-fn run<S: Strategy>(name: &str, strategy: S, test: impl Fn(S::Value) -> Result<bool, TestCaseError>)
+/// The run's seed: `FUZZ_SEED` if set, otherwise a fresh random one.
+fn run_seed() -> u64 {
+    match std::env::var("FUZZ_SEED") {
+        Ok(s) => s.trim().parse().unwrap_or_else(|_| panic!("FUZZ_SEED={s:?} is not a u64")),
+        Err(_) => {
+            use std::hash::{BuildHasher, Hasher};
+            let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+            h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+            h.finish()
+        }
+    }
+}
+
+/// The seed of the case after the one seeded with `seed` (splitmix64).
+fn next_seed(seed: u64) -> u64 {
+    let mut z = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Runs `test` on `cases()` values of `strategy`, each generated from a seed of its own, and
+/// reports the run's seed, how many inputs ran, how many the validator accepted, and how long
+/// it took. `test_fn` is the #[test] function's name, for the replay command.
+fn run<S: Strategy>(name: &str, test_fn: &str, strategy: S, test: impl Fn(S::Value) -> Result<bool, TestCaseError>)
 where
     S::Value: std::fmt::Debug,
 {
-    let config = Config { cases: cases(), failure_persistence: None, ..Config::default() };
-    let mut runner = TestRunner::new(config);
+    use std::io::Write;
+    let cases = cases();
+    let first = run_seed();
+    // Straight to stderr: the test harness captures eprintln! of passing tests.
+    let _ = writeln!(std::io::stderr(), "fuzz {name}: seed {first} ({cases} cases)");
     let (inputs, accepted) = (Cell::new(0u64), Cell::new(0u64));
     let started = Instant::now();
-    let result = runner.run(&strategy, |v| {
-        inputs.set(inputs.get() + 1);
-        let ok = test(v)?;
-        if ok {
-            accepted.set(accepted.get() + 1);
+    let mut seed = first;
+    for case in 0..cases {
+        let config = Config {
+            cases: 1,
+            failure_persistence: None,
+            rng_seed: RngSeed::Fixed(seed),
+            // Fixed, so that a replay shrinks as far as the failing run did (proptest's default
+            // is 4 × cases, which would be 4 here).
+            max_shrink_iters: 1024,
+            ..Config::default()
+        };
+        let result = TestRunner::new(config).run(&strategy, |v| {
+            inputs.set(inputs.get() + 1);
+            if test(v)? {
+                accepted.set(accepted.get() + 1);
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            panic!(
+                "{name}: case {case} of the run with seed {first} failed: {e}\n\
+                 replay it: FUZZ_SEED={seed} cargo test --test fuzz {test_fn}"
+            );
         }
-        Ok(())
-    });
+        seed = next_seed(seed);
+    }
     eprintln!(
-        "fuzz {name}: {} inputs ({} accepted as a dataset) in {:.2?}",
+        "fuzz {name}: {} inputs ({} accepted as a dataset) in {:.2?}, seed {first}",
         inputs.get(),
         accepted.get(),
         started.elapsed()
     );
-    if let Err(e) = result {
-        panic!("{name}: {e}");
-    }
 }
 
 /// The validator's answer must be well-formed whichever way it goes.
@@ -136,7 +191,7 @@ fn any_bytes() -> impl Strategy<Value = Vec<u8>> {
 
 #[test]
 fn arbitrary_bytes_never_panic() {
-    run("arbitrary bytes", any_bytes(), |bytes| check(parse_bytes(&bytes)));
+    run("arbitrary bytes", "arbitrary_bytes_never_panic", any_bytes(), |bytes| check(parse_bytes(&bytes)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -207,6 +262,7 @@ fn apply_bytes(buf: &mut Vec<u8>, m: &ByteMutation) {
 fn byte_mutations_of_the_real_dataset_never_panic() {
     run(
         "byte mutations of the real dataset",
+        "byte_mutations_of_the_real_dataset_never_panic",
         prop::collection::vec(byte_mutation(), 1..=4),
         |mutations| {
             let mut buf = REAL.as_bytes().to_vec();
@@ -370,6 +426,7 @@ fn apply_json(root: &mut Value, target: &Index, with: &Replacement) {
 fn json_mutations_of_the_real_dataset_never_panic() {
     run(
         "JSON mutations of the real dataset",
+        "json_mutations_of_the_real_dataset_never_panic",
         prop::collection::vec((any::<Index>(), replacement()), 1..=3),
         |mutations| {
             let mut v = real_value().clone();
@@ -378,6 +435,30 @@ fn json_mutations_of_the_real_dataset_never_panic() {
             }
             let text = serde_json::to_string(&v).unwrap();
             check(parse_dataset(&text))
+        },
+    );
+}
+
+#[test]
+fn cross_checks_of_json_mutations_never_panic() {
+    run(
+        "cross-checks of JSON mutations",
+        "cross_checks_of_json_mutations_never_panic",
+        prop::collection::vec((any::<Index>(), replacement()), 1..=3),
+        |mutations| {
+            let mut v = real_value().clone();
+            for (target, with) in &mutations {
+                apply_json(&mut v, target, with);
+            }
+            let text = serde_json::to_string(&v).unwrap();
+            let accepted = check(parse_dataset(&text))?;
+            if let Ok(ds) = parse_dataset(&text) {
+                for w in crosscheck(&ds, &v) {
+                    prop_assert!(w.kind.is_warning(), "{w:?} is not a warning");
+                    prop_assert!(w.path.starts_with("$."), "path {:?}", w.path);
+                }
+            }
+            Ok(accepted)
         },
     );
 }

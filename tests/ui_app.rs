@@ -7,11 +7,14 @@ use almaty_process::hash::View;
 use almaty_process::i18n::Lang;
 use almaty_process::load::LoadError;
 use almaty_process::validate::parse_dataset;
+use common::*;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+mod common;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -25,47 +28,17 @@ fn config() -> Config {
     Config { use_hash: false, ..Config::default() }
 }
 
-/// A fresh host element for one test.
-fn host() -> HtmlElement {
-    let doc = document();
-    let el: HtmlElement = doc.create_element("section").unwrap().unchecked_into();
-    el.set_class_name("ap-root");
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-async fn settle() {
-    leptos::task::tick().await;
-    leptos::task::tick().await;
-}
-
-fn q(root: &HtmlElement, sel: &str) -> HtmlElement {
-    root.query_selector(sel)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {sel}"))
-        .unchecked_into()
-}
-
-fn count(root: &HtmlElement, sel: &str) -> u32 {
-    root.query_selector_all(sel).unwrap().length()
-}
-
-fn text(root: &HtmlElement, sel: &str) -> String {
-    q(root, sel).text_content().unwrap_or_default()
-}
-
-fn key(el: &HtmlElement, key: &str) {
+/// Dispatches a keydown and tells whether a handler cancelled it.
+fn key_cancelled(el: &HtmlElement, key: &str) -> bool {
     let init = KeyboardEventInit::new();
     init.set_key(key);
     init.set_bubbles(true);
     init.set_cancelable(true);
     let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     el.dispatch_event(&ev).unwrap();
+    ev.default_prevented()
 }
 
-fn active(root: &HtmlElement) -> HtmlElement {
-    root.owner_document().unwrap().active_element().unwrap().unchecked_into()
-}
 
 #[wasm_bindgen_test]
 async fn shell_renders_a_given_dataset() {
@@ -90,10 +63,48 @@ async fn shell_renders_the_error_view_for_a_broken_dataset() {
     assert!(alert.contains("http://x.test/data/dataset.json"), "{alert}");
     assert!(alert.contains("line 2, column"), "{alert}");
     assert_eq!(count(&root, "[data-testid=event-mark]"), 0, "nothing half-rendered");
-    // Retry leaves the error view for the loading state at once.
+    root.remove();
+}
+
+/// The small fixture as a `data:` URL: the test runner's server has no dataset to fetch.
+fn small_data_url() -> String {
+    let encoded: String = js_sys::encode_uri_component(SMALL).into();
+    format!("data:application/json;charset=utf-8,{encoded}")
+}
+
+/// Waits for the browser's event loop (a `setTimeout`).
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn retry_fetches_the_dataset_again_and_shows_the_explorer() {
+    let root = host();
+    // The first attempt failed; the configured source now answers with a valid dataset.
+    let cfg = Config { src: small_data_url(), ..config() };
+    let err = LoadError::Http { url: "http://x.test/data/dataset.json".into(), status: 404, status_text: "Not Found".into() };
+    let _h = leptos::mount::mount_to(root.clone(), move || view! { <App config=cfg initial=Load::Failed(err)/> });
+    settle().await;
+    assert_eq!(count(&root, "[role=alert]"), 1);
+    assert_eq!(count(&root, "[data-testid=event-mark]"), 0);
     q(&root, "[data-testid=retry]").click();
     settle().await;
-    assert_eq!(count(&root, "[data-testid=loading]") + count(&root, "[role=alert]"), 1);
+    assert_eq!(count(&root, "[role=alert]"), 0, "Retry leaves the error view");
+    // The fetch resolves on a later turn of the event loop: wait up to 5 s for the explorer.
+    for _ in 0..100 {
+        if count(&root, "[data-testid=event-mark]") > 0 || count(&root, "[role=alert]") > 0 {
+            break;
+        }
+        sleep(50).await;
+    }
+    let alert = root.query_selector("[role=alert]").unwrap().and_then(|a| a.text_content());
+    assert_eq!(alert, None, "Retry ended in an error");
+    assert_eq!(count(&root, "[data-testid=loading]"), 0, "still loading 5 s after Retry");
+    assert_eq!(count(&root, "[data-testid=event-mark]"), 3, "the fetched dataset's events are shown");
+    assert!(text(&root, "[data-testid=title]").contains("Almaty Process"));
     root.remove();
 }
 
@@ -138,8 +149,11 @@ async fn selecting_a_state_highlights_its_events_and_shows_its_detail() {
     root.remove();
 }
 
+// A script cannot press Enter for real (a dispatched keydown is untrusted and never activates a
+// button), so this test checks that the timeline leaves Enter to the <button> and that activating
+// it selects. A real Enter press is in the e2e keyboard journey (gates.mjs, "gate: keyboard only").
 #[wasm_bindgen_test]
-async fn arrow_keys_move_focus_along_the_timeline_and_enter_selects() {
+async fn arrow_keys_move_focus_along_the_timeline_enter_is_left_to_the_button_and_a_click_selects() {
     let root = host();
     let _h = leptos::mount::mount_to(root.clone(), || view! { <App config=config() initial=small()/> });
     settle().await;
@@ -147,16 +161,23 @@ async fn arrow_keys_move_focus_along_the_timeline_and_enter_selects() {
     assert_eq!(first.get_attribute("tabindex").as_deref(), Some("0"), "one tab stop");
     assert_eq!(count(&root, "[data-testid=event-mark][tabindex='0']"), 1);
     first.focus().unwrap();
+    // Focus moves once the new tab stop is drawn (in the next frame).
     key(&first, "ArrowRight");
     settle().await;
+    frame().await;
     assert_eq!(active(&root).get_attribute("data-idx").as_deref(), Some("1"));
     key(&active(&root), "End");
     settle().await;
+    frame().await;
     assert_eq!(active(&root).get_attribute("data-idx").as_deref(), Some("2"));
     key(&active(&root), "Home");
     settle().await;
+    frame().await;
     assert_eq!(active(&root).get_attribute("data-idx").as_deref(), Some("0"));
-    active(&root).click(); // Enter/Space on a <button> is a click
+    assert!(!key_cancelled(&active(&root), "Enter"), "the timeline cancels Enter, so the button never activates");
+    assert!(!key_cancelled(&active(&root), " "), "the timeline cancels Space, so the button never activates");
+    assert_eq!(first.get_attribute("aria-pressed").as_deref(), Some("false"), "a synthetic key selected nothing");
+    active(&root).click(); // what Enter or Space on a focused <button> does
     settle().await;
     assert_eq!(first.get_attribute("aria-pressed").as_deref(), Some("true"));
     root.remove();

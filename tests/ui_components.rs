@@ -14,7 +14,7 @@ use almaty_process::components::timeline::{Legend, Timeline};
 use almaty_process::date::{Date, DayNum};
 use almaty_process::i18n::Lang;
 use almaty_process::load::LoadError;
-use almaty_process::model::{Dataset, EventIx, StateIx};
+use almaty_process::model::{Dataset, EventIx, Index, StateIx};
 use almaty_process::validate::parse_dataset;
 use almaty_process::view_state::{Action, Ctx, Selection, View};
 use common::*;
@@ -152,6 +152,7 @@ async fn timeline_marks_report_selection_and_follow_the_selection_prop() {
     q(&root, m).focus().unwrap();
     key(&active(&root), "Home");
     settle().await;
+    frame().await;
     assert_eq!(active(&root), first);
     assert_eq!(first.get_attribute("tabindex").as_deref(), Some("0"));
     assert_eq!(log.get_untracked().len(), 1);
@@ -209,6 +210,13 @@ async fn tile_grid_colours_by_the_date_and_marks_an_events_participants() {
     assert_eq!(attr(&root, "[data-testid=tile][data-state=IR]", "data-event-role").as_deref(), Some("observer"));
     assert_eq!(count(&root, "[data-testid=tile-badge]"), 9);
     assert!(q(&root, "[data-testid=tile][data-state=RU]").class_name().contains("ap-tile--dimmed"));
+    // A date move that changes a highlighted tile's role keeps its highlight.
+    dsig.set(day("2011-06-01"));
+    settle().await;
+    let ir = q(&root, "[data-testid=tile][data-state=IR]");
+    assert_eq!(ir.get_attribute("data-role").as_deref(), Some("signatory"));
+    assert!(ir.class_name().contains("ap-tile--highlight"), "{}", ir.class_name());
+    assert!(ir.class_name().contains("ap-role--signatory"), "{}", ir.class_name());
     root.remove();
 }
 
@@ -300,5 +308,97 @@ async fn error_view_lists_every_problem_with_its_path() {
     assert_eq!(count(&root, "[data-testid=problems] > li"), n as u32);
     assert_eq!(text(&root, "[data-testid=error-reason]"), format!("{n} problems"));
     assert!(text(&root, "[data-testid=problems]").contains(&first_path));
+    root.remove();
+}
+
+/// The fixture with six meetings within a week of 7 September 2012: one cluster at the default
+/// zoom.
+fn dense() -> Arc<Dataset> {
+    let mut ds = parse_dataset(SMALL).expect("fixture is valid");
+    let base = ds.events[1].clone();
+    for k in 0..5u8 {
+        let mut e = base.clone();
+        e.id = format!("dense-{k}");
+        e.start = Date::ymd(2012, 9, 8 + k);
+        ds.events.push(e);
+    }
+    ds.events.sort_by_key(|e| e.start.first_day());
+    ds.index = Index::build(&ds.events, &ds.states, &ds.sources, &ds.organisations);
+    Arc::new(ds)
+}
+
+#[wasm_bindgen_test]
+async fn timeline_clusters_dense_runs_zooms_and_fits() {
+    let root = host();
+    let (cb, log) = recorder();
+    let d = dense();
+    let ext = extent(&d);
+    let span = RwSignal::new(None::<(DayNum, DayNum)>);
+    let dd = d.clone();
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Timeline dataset=dd extent=ext selection=Selection::None day=day("2012-09-07") lang=Lang::En span=span on_action=cb/> }
+    });
+    settle().await;
+    // Default zoom: the six September 2012 meetings are one counted cluster.
+    assert_eq!(count(&root, "[data-testid=event-cluster]"), 1);
+    assert_eq!(attr(&root, "[data-testid=event-cluster]", "data-count").as_deref(), Some("6"));
+    assert!(attr(&root, "[data-testid=event-cluster]", "aria-label").unwrap().starts_with("6 events, "));
+    assert_eq!(count(&root, "[data-testid=event-mark]"), 2, "the other two events (the first holds the tab stop)");
+    // Selecting the cluster zooms to its days.
+    q(&root, "[data-testid=event-cluster]").click();
+    let (a, b) = (day("2012-09-07") - 3, day("2012-09-12") + 3);
+    assert_eq!(log.get_untracked(), vec![Action::ShowSpan(a, b)]);
+    span.set(Some((a, b)));
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=event-cluster]"), 0, "spread out at that zoom");
+    for k in 0..5 {
+        assert_eq!(count(&root, &format!("[data-event-id=dense-{k}]")), 1);
+    }
+    // Zoom buttons and keys report spans around what is shown; fit all reports FitAll.
+    let (a, b) = (a - 10, b + 10);
+    span.set(Some((a, b)));
+    settle().await;
+    q(&root, "[data-testid=zoom-fit]").click();
+    key(&q(&root, "[data-testid=zoom-in]"), "0");
+    assert_eq!(log.get_untracked()[1..], [Action::FitAll, Action::FitAll]);
+    q(&root, "[data-testid=zoom-out]").click();
+    key(&q(&root, "[data-testid=zoom-in]"), "+");
+    let spans: Vec<(DayNum, DayNum)> = log.get_untracked()[3..]
+        .iter()
+        .map(|a| match a { Action::ShowSpan(a, b) => (*a, *b), other => panic!("{other:?}") })
+        .collect();
+    assert_eq!(spans.len(), 2);
+    assert!(spans[0].1 - spans[0].0 > b - a, "zoom out widens: {spans:?}");
+    assert!(spans[1].1 - spans[1].0 < b - a, "zoom in narrows: {spans:?}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn timeline_keys_reach_every_event_even_off_screen() {
+    let root = host();
+    let (cb, _log) = recorder();
+    let d = dense();
+    let ext = extent(&d);
+    // Zoomed to two weeks of 2011: the later events are not drawn.
+    let span = RwSignal::new(Some((day("2011-03-01"), day("2011-03-14"))));
+    let dd = d.clone();
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Timeline dataset=dd extent=ext selection=Selection::None day=day("2011-03-10") lang=Lang::En span=span on_action=cb/> }
+    });
+    settle().await;
+    assert_eq!(count(&root, "[data-event-id='2013-06-05-ministerial']"), 0, "off screen, not in the DOM");
+    let first = q(&root, "[data-testid=event-mark][data-idx='0']");
+    first.focus().unwrap();
+    key(&first, "End");
+    settle().await;
+    common::frame().await;
+    let last = d.events.len() - 1;
+    assert_eq!(active(&root).get_attribute("data-idx"), Some(last.to_string()), "End reaches the last event");
+    for i in (0..last).rev() {
+        key(&active(&root), "ArrowLeft");
+        settle().await;
+        common::frame().await;
+        assert_eq!(active(&root).get_attribute("data-idx"), Some(i.to_string()));
+    }
     root.remove();
 }

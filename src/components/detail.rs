@@ -30,7 +30,8 @@ type Panel = NodeRef<leptos::html::Aside>;
 /// title, so focus is not dropped to the page.
 fn focus_title_soon(panel: Panel) {
     request_animation_frame(move || {
-        if let Some(p) = panel.get_untracked() {
+        // The panel may be gone by then (its instance unmounted): nothing to focus.
+        if let Some(p) = panel.try_get_untracked().flatten() {
             if let Ok(Some(h)) = p.query_selector(".ap-detail__title") {
                 use wasm_bindgen::JsCast;
                 let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();

@@ -87,6 +87,7 @@ pub fn Explorer(
     let day = Signal::from(Memo::new(move |_| state.with(|s| s.day)));
     let view = Memo::new(move |_| state.with(|s| s.view));
     let lang = Signal::from(Memo::new(move |_| state.with(|s| s.lang)));
+    let span: Signal<Option<(DayNum, DayNum)>> = Memo::new(move |_| state.with(|s| s.span)).into();
     let dataset = StoredValue::new(dataset);
     let d = move || dataset.get_value();
 
@@ -96,7 +97,7 @@ pub fn Explorer(
             <AsOf dataset=d() extent=extent day=day lang=lang on_action=dispatch/>
             {move || match view.get() {
                 View::Visual => view! {
-                    <Timeline dataset=d() extent=extent selection=selection day=day lang=lang on_action=dispatch/>
+                    <Timeline dataset=d() extent=extent selection=selection day=day lang=lang span=span on_action=dispatch/>
                     <div class="ap-main">
                         <TileGrid dataset=d() selection=selection day=day lang=lang on_action=dispatch/>
                         <Detail dataset=d() extent=extent selection=selection day=day lang=lang on_action=dispatch/>

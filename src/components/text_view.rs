@@ -6,10 +6,13 @@ use crate::date::DayNum;
 use crate::i18n::{event_role_name, format_range, level_name, role_name, t, Key, Lang};
 use crate::model::{Dataset, EventIx, StateIx};
 use crate::query;
-use crate::view_state::{Action, Selection};
+use crate::view_state::{roving_stop, Action, Selection};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use std::sync::Arc;
+
+/// Events per page of the list: a long dataset's list is paged, not built whole.
+pub const PAGE: usize = 200;
 
 /// Events list and states table.
 #[component]
@@ -22,12 +25,23 @@ pub fn TextView(
 ) -> impl IntoView {
     let ds = StoredValue::new(dataset);
     let sel_event = Selector::new(move || selection.get().event());
+    // The page shown: the one the user turned to (until the selection changes), else the
+    // selected event's, else the first.
+    let n_events = ds.with_value(|ds| ds.events.len());
+    let pages = n_events.div_ceil(PAGE).max(1);
+    let selected_page = Memo::new(move |_| selection.get().event().map(|i| i.0 / PAGE));
+    let turned = RwSignal::new(None::<(usize, Option<usize>)>);
+    let page = Memo::new(move |_| roving_stop(selected_page.get(), turned.get(), 0).min(pages - 1));
+    let turn = move |p: usize| turned.set(Some((p, selected_page.get_untracked())));
     let events = move || {
         let l = lang.get();
+        let first = page.get() * PAGE;
         ds.with_value(|ds| {
             ds.events
                 .iter()
                 .enumerate()
+                .skip(first)
+                .take(PAGE)
                 .map(|(i, e)| {
                     let date = format_range(&e.start, e.end.as_ref(), l);
                     let sel_event = sel_event.clone();
@@ -68,7 +82,7 @@ pub fn TextView(
                 .map(|(i, s)| (i, query::role_on(s, d).map(|r| r.role)))
                 .collect();
             // Strongest role first, then by name.
-            rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| {
+            crate::sort::sort_by(&mut rows, |a, b| b.1.cmp(&a.1).then_with(|| {
                 state_short(ds, &ds.states[a.0].code, d, l).cmp(&state_short(ds, &ds.states[b.0].code, d, l))
             }));
             let chair = query::chair_on(ds, d).map(|c| c.state.clone());
@@ -96,7 +110,23 @@ pub fn TextView(
         <div class="ap-text">
             <section aria-label=move || t(Key::Events, lang.get())>
                 <h2 class="ap-h2">{move || t(Key::Events, lang.get())}</h2>
-                <ol class="ap-list" data-testid="event-list">{events}</ol>
+                {(pages > 1).then(|| view! {
+                    <nav class="ap-pager" data-testid="pager" aria-label=move || t(Key::Pages, lang.get())>
+                        <button type="button" class="ap-button ap-button--small" data-testid="page-prev"
+                            disabled=move || page.get() == 0 on:click=move |_| turn(page.get_untracked().saturating_sub(1))>
+                            {move || t(Key::PrevPage, lang.get())}
+                        </button>
+                        <span class="ap-pager__where" aria-live="polite" data-testid="page-where">{move || {
+                            let a = page.get() * PAGE;
+                            crate::i18n::range_of(a + 1, (a + PAGE).min(n_events), n_events, lang.get())
+                        }}</span>
+                        <button type="button" class="ap-button ap-button--small" data-testid="page-next"
+                            disabled=move || page.get() + 1 >= pages on:click=move |_| turn((page.get_untracked() + 1).min(pages - 1))>
+                            {move || t(Key::NextPage, lang.get())}
+                        </button>
+                    </nav>
+                })}
+                <ol class="ap-list" data-testid="event-list" start=move || (page.get() * PAGE + 1).to_string()>{events}</ol>
             </section>
             <section>
                 <h2 class="ap-h2">{move || t(Key::StatesTable, lang.get())}</h2>

@@ -38,6 +38,7 @@ pub fn TileGrid(
     let focus_idx = Memo::new(move |_| roving_stop(selected_ix.get(), moved.get(), first));
     let grid_ref = NodeRef::<leptos::html::Ul>::new();
     let cells_k = cells.clone();
+    let order_k = order.clone();
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let cur = focus_idx.get_untracked();
         let (dc, dr) = match ev.key().as_str() {
@@ -51,7 +52,7 @@ pub fn TileGrid(
         let Some(grid) = grid_ref.get_untracked() else { return };
         // The tile drawn next in that direction (the grid reflows into a list on narrow
         // screens); by map cell when nothing is laid out.
-        if let Some(next) = nearest_drawn(&grid, cur, dc, dr).or_else(|| neighbour(&cells_k, cur, dc, dr)) {
+        if let Some(next) = nearest_drawn(&grid, &order_k, cur, dc, dr).or_else(|| neighbour(&cells_k, cur, dc, dr)) {
             moved.set(Some((next, selected_ix.get_untracked())));
             focus_item(&grid, next);
         }
@@ -93,10 +94,17 @@ pub fn TileGrid(
                     // Named by its content (code, name, role, role at the selected event): what
                     // the tile shows is what a speech-input user says.
                     <button type="button"
-                        class=move || format!("ap-tile ap-role--{}", role().map(|r| r.as_str()).unwrap_or("none"))
-                        class:ap-tile--selected=selected
-                        class:ap-tile--highlight=move || event_role().is_some()
-                        class:ap-tile--dimmed=move || event_selected() && event_role().is_none()
+                        // One class string: a reactive `class` beside `class:` toggles would
+                        // overwrite them whenever the role changes.
+                        class=move || {
+                            let mut c = String::from("ap-tile ap-role--");
+                            c.push_str(role().map(|r| r.as_str()).unwrap_or("none"));
+                            let er = event_role();
+                            if selected() { c.push_str(" ap-tile--selected"); }
+                            if er.is_some() { c.push_str(" ap-tile--highlight"); }
+                            if event_selected() && er.is_none() { c.push_str(" ap-tile--dimmed"); }
+                            c
+                        }
                         data-testid="tile"
                         data-state=code.clone()
                         data-role=move || role().map(|r| r.as_str()).unwrap_or("none")
@@ -146,34 +154,27 @@ pub fn TileGrid(
     }
 }
 
-/// The index (`data-idx`) of the tile drawn nearest to tile `from` in the direction (dc, dr),
-/// preferring tiles in line with it; `None` when there is none or nothing is laid out.
-fn nearest_drawn(grid: &web_sys::Element, from: usize, dc: i32, dr: i32) -> Option<usize> {
-    use wasm_bindgen::JsCast;
-    let list = grid.query_selector_all("[data-testid=tile]").ok()?;
-    let centre = |el: &web_sys::Element| {
+/// The tile drawn nearest to tile `from` in the direction (dc, dr), preferring tiles in line
+/// with it; `None` when there is none or nothing is laid out. The grid's items are in reading
+/// order (`order`).
+fn nearest_drawn(grid: &web_sys::Element, order: &[usize], from: usize, dc: i32, dr: i32) -> Option<usize> {
+    let mut centres = Vec::with_capacity(order.len());
+    let mut item = grid.first_element_child();
+    while let Some(el) = item {
         let r = el.get_bounding_client_rect();
-        (r.x() + r.width() / 2.0, r.y() + r.height() / 2.0, r.width(), r.height())
-    };
-    let tiles: Vec<(usize, (f64, f64, f64, f64))> = (0..list.length())
-        .filter_map(|k| list.item(k)?.dyn_into::<web_sys::Element>().ok())
-        .filter_map(|el| Some((el.get_attribute("data-idx")?.parse().ok()?, centre(&el))))
-        .collect();
-    let &(_, (x0, y0, w0, h0)) = tiles.iter().find(|(i, _)| *i == from)?;
-    if w0 <= 0.0 || h0 <= 0.0 {
-        return None;
+        centres.push((r.x() + r.width() / 2.0, r.y() + r.height() / 2.0));
+        item = el.next_element_sibling();
     }
-    let (dx, dy) = (dc as f64, dr as f64);
-    tiles
-        .iter()
-        .filter(|(i, _)| *i != from)
-        .filter_map(|&(i, (x, y, _, _))| {
-            let along = (x - x0) * dx + (y - y0) * dy;
-            let across = ((x - x0) * dy).abs() + ((y - y0) * dx).abs();
-            // Strictly ahead, by at least half a tile.
-            let half = if dc != 0 { w0 / 2.0 } else { h0 / 2.0 };
-            (along > half).then_some((i, along + 3.0 * across))
-        })
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(i, _)| i)
+    let (x0, y0) = *centres.get(order.iter().position(|&i| i == from)?)?;
+    let mut best: Option<(usize, f64)> = None;
+    for (k, &(x, y)) in centres.iter().enumerate() {
+        let (dx, dy) = (x - x0, y - y0);
+        let (along, across) = if dc != 0 { (dx * dc as f64, dy.abs()) } else { (dy * dr as f64, dx.abs()) };
+        // Strictly ahead (tiles in one row or column share their centre line).
+        let score = along + 3.0 * across;
+        if along > 4.0 && best.is_none_or(|(_, s)| score < s) {
+            best = Some((order[k], score));
+        }
+    }
+    best.map(|b| b.0)
 }

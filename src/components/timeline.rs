@@ -1,20 +1,30 @@
-//! The timeline: a proportional year axis, chair terms as bands, events as marks whose shape
-//! and colour encode the meeting level. Keyboard: Tab reaches the marks (one tab stop),
-//! Left/Right/Home/End move between them, Enter or Space selects.
+//! The timeline: a proportional axis, chair terms as bands, events as marks whose shape and
+//! colour encode the meeting level. Only marks in or near the visible stretch are in the DOM,
+//! dense runs fold into counted clusters (`window.rs`), labels are placed for what is on
+//! screen, whole or not at all. Zoom: buttons, `+`/`-`/`0`, Ctrl/⌘+wheel, pinch; the shown
+//! stretch is part of the view state (and the URL). Keyboard: Tab reaches the marks (one tab
+//! stop), Left/Right/Home/End move through every event in order, Enter or Space selects.
 
 use super::ui::{focus_item, state_short, text_str};
 use crate::date::{DayNum, Precision};
-use crate::i18n::{format_range, level_glyph, level_name, t, Key, Lang};
+use crate::i18n::{event_count, format_range, level_glyph, level_name, t, Key, Lang};
 use crate::model::{Dataset, EventIx, Level, SubjectKind};
 use crate::scale::{assign_lanes, label_width, text_width, Scale};
-use crate::view_state::{roving_stop, Action, Selection};
+use crate::view_state::{roving_stop, Action, Ctx, Selection, MIN_SPAN_DAYS};
+use crate::window::{window, Item};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use std::sync::Arc;
 
-/// Pixels per year on the axis.
+/// Pixels per year on the axis at the default zoom.
 pub const PX_PER_YEAR: f64 = 132.0;
 const MAX_LANES: usize = 6;
+/// Marks closer than this (in pixels, from a run's first) fold into a cluster...
+const CLUSTER_GAP: f64 = 24.0;
+/// ... when there are at least this many.
+const CLUSTER_MIN: usize = 3;
+/// Left and right margin of the canvas inside the scroll area (see styles.css).
+const MARGIN: f64 = 16.0;
 
 /// A CSS pixel length, rounded to whole pixels (keeps float formatting out of the binary).
 fn px(x: f64) -> String {
@@ -30,23 +40,189 @@ pub fn Timeline(
     #[prop(into)] selection: Signal<Selection>,
     #[prop(into)] day: Signal<DayNum>,
     #[prop(into)] lang: Signal<Lang>,
+    /// The stretch shown (`None`: the default zoom, following the as-of date).
+    #[prop(into, optional)]
+    span: Signal<Option<(DayNum, DayNum)>>,
     on_action: Callback<Action>,
 ) -> impl IntoView {
-    let scale = Scale::new(extent.0, extent.1, PX_PER_YEAR);
-    let width = scale.width().ceil();
     let n_events = dataset.events.len();
+    let starts: Vec<DayNum> = dataset.events.iter().map(|e| e.start.first_day()).collect();
     let ds = StoredValue::new(dataset);
+    let scroll_ref = NodeRef::<leptos::html::Div>::new();
+    let marks_ref = NodeRef::<leptos::html::Div>::new();
+
+    // Geometry: the visible width, the scroll position, and the phone layout (a vertical list
+    // of every mark, no windowing).
+    let view_w = RwSignal::new(0.0f64);
+    let scroll_x = RwSignal::new(0.0f64);
+    let phone = RwSignal::new(false);
+    let width = move || {
+        let w = view_w.get();
+        if w > 0.0 { w } else { 1200.0 }
+    };
+    let scale = Memo::new(move |_| {
+        let px_per_day = match span.get() {
+            Some((a, b)) => width() / ((b - a + 1).max(1) as f64),
+            None => PX_PER_YEAR / 365.25,
+        };
+        Scale { start: extent.0, end: extent.1, px_per_day }
+    });
+    let xs = Memo::new(move |_| {
+        let s = scale.get();
+        starts.iter().map(|&d| s.x(d)).collect::<Vec<f64>>()
+    });
+    // The stretch on screen now, in days.
+    let visible = move || {
+        let s = scale.get_untracked();
+        let x = scroll_x.get_untracked();
+        (s.day_at(x), s.day_at(x + width()))
+    };
+    let measure = move || {
+        if let Some(el) = scroll_ref.get_untracked() {
+            view_w.set((el.client_width() as f64 - 2.0 * MARGIN).max(0.0));
+            scroll_x.set(el.scroll_left() as f64);
+        }
+        if let Some(w) = web_sys::window() {
+            phone.set(w.match_media("(max-width: 640px)").ok().flatten().is_some_and(|m| m.matches()));
+        }
+    };
+    Effect::new(move |_| {
+        if scroll_ref.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    // Scrolling: the span sets the scroll position; a user's scroll reports the new span
+    // (after it settles). `expected` tells our own scrolls from the user's.
+    let expected = StoredValue::new(f64::NAN);
+    let scroll_to = move |x: f64| {
+        if let Some(el) = scroll_ref.get_untracked() {
+            let x = x.max(0.0);
+            if (el.scroll_left() as f64 - x).abs() > 1.0 {
+                expected.set_value(x.round());
+                el.set_scroll_left(x.round() as i32);
+            }
+            scroll_x.set(el.scroll_left() as f64);
+        }
+    };
+    Effect::new(move |_| {
+        let s = scale.get();
+        view_w.track();
+        match span.get() {
+            Some((a, _)) => scroll_to(s.x(a)),
+            None => {
+                // Default zoom: keep the as-of cursor in view.
+                let x = s.x(day.get());
+                let (left, w) = (scroll_x.get_untracked(), width());
+                if x < left + 40.0 || x > left + w - 40.0 {
+                    scroll_to(x - w / 2.0);
+                }
+            }
+        }
+    });
+    let settle_timer = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
+    // Once the timeline is gone (e.g. for the text view), timers and frames it asked for do
+    // nothing: its signals are disposed by then.
+    let alive = Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let is_alive = {
+        let alive = alive.clone();
+        move || alive.load(std::sync::atomic::Ordering::Relaxed)
+    };
+    on_cleanup(move || alive.store(false, std::sync::atomic::Ordering::Relaxed));
+    let on_scroll = move |_| {
+        let Some(el) = scroll_ref.get_untracked() else { return };
+        let x = el.scroll_left() as f64;
+        scroll_x.set(x);
+        if (x - expected.get_value()).abs() <= 1.0 {
+            return;
+        }
+        expected.set_value(f64::NAN);
+        if let Some(h) = settle_timer.get_value() {
+            h.clear();
+        }
+        let is_alive = is_alive.clone();
+        let h = set_timeout_with_handle(
+            move || {
+                if is_alive() {
+                    let (a, b) = visible();
+                    on_action.run(Action::ShowSpan(a, b));
+                }
+            },
+            std::time::Duration::from_millis(250),
+        )
+        .ok();
+        settle_timer.set_value(h);
+    };
+
+    // Zoom.
+    let zoom = move |num: i64, den: i64, anchor: Option<DayNum>| {
+        let vis = visible();
+        let anchor = anchor.unwrap_or((vis.0 + vis.1) / 2);
+        let to = ds.with_value(|ds| Ctx { ds, extent }.zoomed(vis, num, den, anchor));
+        on_action.run(Action::ShowSpan(to.0, to.1));
+    };
+    let on_zoom_key = move |ev: leptos::ev::KeyboardEvent| {
+        match ev.key().as_str() {
+            "+" | "=" => zoom(1, 2, None),
+            "-" | "_" => zoom(2, 1, None),
+            "0" => on_action.run(Action::FitAll),
+            _ => return,
+        }
+        ev.prevent_default();
+    };
+    let on_wheel = move |ev: leptos::ev::WheelEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.delta_y() == 0.0 {
+            return;
+        }
+        ev.prevent_default();
+        let anchor = scroll_ref.get_untracked().map(|el| {
+            let left = el.get_bounding_client_rect().left();
+            scale.get_untracked().day_at(scroll_x.get_untracked() + ev.client_x() as f64 - left - MARGIN)
+        });
+        if ev.delta_y() < 0.0 { zoom(4, 5, anchor) } else { zoom(5, 4, anchor) }
+    };
+    // Pinch: the distance between two touches, compared as they move.
+    let pinch = StoredValue::new(None::<f64>);
+    let touch_distance = |ev: &leptos::ev::TouchEvent| {
+        let t = ev.touches();
+        match (t.get(0), t.get(1)) {
+            (Some(a), Some(b)) if t.length() == 2 => {
+                let (dx, dy) = ((a.client_x() - b.client_x()) as f64, (a.client_y() - b.client_y()) as f64);
+                Some((dx * dx + dy * dy).sqrt())
+            }
+            _ => None,
+        }
+    };
+    let on_touch_start = move |ev: leptos::ev::TouchEvent| pinch.set_value(touch_distance(&ev));
+    let on_touch_move = move |ev: leptos::ev::TouchEvent| {
+        let (Some(d0), Some(d1)) = (pinch.get_value(), touch_distance(&ev)) else { return };
+        ev.prevent_default();
+        if d1 > 0.0 && ((d1 / d0) - 1.0).abs() > 0.2 {
+            zoom((d0 * 100.0 / d1) as i64, 100, None);
+            pinch.set_value(Some(d1));
+        }
+    };
+
     // The single tab stop: where the arrow keys last moved (until the selection changes),
     // else the selected mark, else the first.
     let selected_ix = Memo::new(move |_| selection.get().event().map(|i| i.0));
     let moved = RwSignal::new(None::<(usize, Option<usize>)>);
     let focus_idx = Memo::new(move |_| roving_stop(selected_ix.get(), moved.get(), 0));
-    let marks_ref = NodeRef::<leptos::html::Div>::new();
     let focus_mark = move |i: usize| {
         moved.set(Some((i, selected_ix.get_untracked())));
+        // A mark on screen is focused at once; one that is not drawn yet is, once it is the
+        // tab stop, in the next frame.
         if let Some(b) = marks_ref.get_untracked().and_then(|el| focus_item(&el, i)) {
             b.scroll_into_view_with_bool(false);
+            return;
         }
+        request_animation_frame(move || {
+            if let Some(b) = marks_ref.try_get_untracked().flatten().and_then(|el| focus_item(&el, i)) {
+                b.scroll_into_view_with_bool(false);
+            }
+        });
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if n_events == 0 {
@@ -66,9 +242,67 @@ pub fn Timeline(
         }
     };
 
-    let ticks = scale.year_ticks();
+    // What is drawn: the marks within a screen either side of the visible one (recomputed when
+    // the scroll crosses a quarter screen), clusters for dense runs, and always the selected
+    // mark and the tab stop.
+    let window_at = Memo::new(move |_| {
+        let q = width() / 4.0;
+        (scroll_x.get() / q).floor() * q
+    });
+    let items = Memo::new(move |_| {
+        let keep: Vec<usize> = selected_ix.get().into_iter().chain(Some(focus_idx.get())).collect();
+        if phone.get() {
+            return (0..n_events).map(Item::Mark).collect::<Vec<_>>();
+        }
+        let w = width();
+        let lo = window_at.get() - w;
+        let min_run = match span.get() {
+            Some((a, b)) if b - a < MIN_SPAN_DAYS => usize::MAX,
+            _ => CLUSTER_MIN,
+        };
+        xs.with(|xs| window(xs, lo, lo + 3.0 * w, CLUSTER_GAP, min_run, &keep))
+    });
+    // Label lanes for the marks on screen: a label is drawn whole or not at all.
+    let lanes = Memo::new(move |_| {
+        let l = lang.get();
+        let (left, right) = (scroll_x.get() - MARGIN, scroll_x.get() + width() + MARGIN);
+        let marks: Vec<usize> = items.with(|items| {
+            items.iter().filter_map(|it| if let Item::Mark(i) = it { Some(*i) } else { None }).collect()
+        });
+        let xs_now = xs.get();
+        let placed: Vec<(usize, (f64, f64))> = ds.with_value(|ds| {
+            marks
+                .iter()
+                .filter(|&&i| xs_now[i] >= left && xs_now[i] <= right)
+                .map(|&i| {
+                    let e = &ds.events[i];
+                    let text = format!("{}{}", text_str(ds, &e.title, l), if e.uncertain { " ?" } else { "" });
+                    (i, (xs_now[i], label_width(&text)))
+                })
+                // Whole labels only: one that would run past the visible edge waits for a scroll.
+                .filter(|(_, (x, w))| x + w <= right)
+                .collect()
+        });
+        let boxes: Vec<(f64, f64)> = placed.iter().map(|(_, b)| *b).collect();
+        let lanes = assign_lanes(&boxes, 6.0, MAX_LANES);
+        // (event index, lane), by event index.
+        let mut out: Vec<(usize, usize)> =
+            placed.iter().zip(lanes).filter_map(|((i, _), lane)| lane.map(|l| (*i, l))).collect();
+        out.sort_unstable();
+        out
+    });
+
+    let ticks = move || {
+        scale
+            .get()
+            .year_ticks()
+            .into_iter()
+            .map(|(y, x)| view! { <div class="ap-tl__tick" style:left=px(x)>{y}</div> })
+            .collect_view()
+    };
     let bands = move || {
         let l = lang.get();
+        let scale = scale.get();
         ds.with_value(|ds| {
             ds.chair_terms
                 .iter()
@@ -118,111 +352,108 @@ pub fn Timeline(
     let sel_state = Selector::new(move || selection.get().state());
     let state_mode = Memo::new(move |_| selection.get().state().is_some());
     let tab_stop = Selector::new(move || focus_idx.get());
-    let marks = move || {
-        let l = lang.get();
-        ds.with_value(|ds| {
-            let titles: Vec<String> = ds.events.iter().map(|e| text_str(ds, &e.title, l)).collect();
-            // Each label is the whole title: it gets a lane if one has room for it, else it is
-            // not drawn (the mark keeps the full name). Near the end of the axis a label is
-            // moved left so that it ends inside the timeline.
-            let labels: Vec<(f64, f64, f64)> = ds
-                .events
-                .iter()
-                .zip(&titles)
-                .map(|(e, title)| {
-                    let x = scale.x(e.start.first_day());
-                    let w = label_width(&format!("{title}{}", if e.uncertain { " ?" } else { "" }));
-                    (x, (x - 8.0).min(width - w).max(0.0), w)
-                })
-                .collect();
-            let fitting: Vec<usize> = (0..labels.len()).filter(|&i| labels[i].2 <= width).collect();
-            let fit_lanes = assign_lanes(&fitting.iter().map(|&i| (labels[i].1, labels[i].2)).collect::<Vec<_>>(), 6.0, MAX_LANES);
-            let mut lanes = vec![None; labels.len()];
-            for (k, &i) in fitting.iter().enumerate() {
-                lanes[i] = fit_lanes[k];
-            }
-            ds.events
-                .iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    let title = &titles[i];
-                    let (x, label_x, label_w) = labels[i];
-                    let span_w = e.end.map(|end| scale.x(end.last_day() + 1) - x).unwrap_or(0.0);
-                    let date = format_range(&e.start, e.end.as_ref(), l);
-                    let uncertain = e.uncertain;
-                    // The name begins with the date and the title: the words the mark shows
-                    // (the title on the axis, date and title in the phone's list).
-                    let aria = format!(
-                        "{date} {title}{}, {}",
-                        if uncertain { format!(" ({})", t(Key::Uncertain, l)) } else { String::new() },
-                        level_name(e.level, l)
-                    );
-                    let lane = lanes[i];
-                    let level = e.level;
-                    let id = e.id.clone();
-                    let participants: Vec<_> = e.participants.iter().filter_map(|p| ds.state_ix(&p.state)).collect();
-                    let (sel_event, sel_state, tab_stop) = (sel_event.clone(), sel_state.clone(), tab_stop.clone());
-                    let selected = Memo::new(move |_| sel_event.selected(&Some(EventIx(i))));
-                    let related = Memo::new(move |_| participants.iter().any(|&p| sel_state.selected(&Some(p))));
-                    let dimmed = move || state_mode.get() && !related.get();
-                    view! {
-                        <button type="button"
-                            class=format!("ap-tl__mark ap-lvl--{}", level.as_str())
-                            class:ap-tl__mark--selected=selected
-                            class:ap-tl__mark--related=related
-                            class:ap-tl__mark--dimmed=dimmed
-                            class:ap-tl__mark--uncertain=uncertain
-                            data-testid="event-mark"
-                            data-event-id=id
-                            data-idx=i.to_string()
-                            style:left=px(x)
-                            tabindex=move || if tab_stop.selected(&i) { "0" } else { "-1" }
-                            aria-pressed=move || selected.get().to_string()
-                            aria-label=aria
-                            on:click=move |_| on_action.run(Action::SelectEvent(EventIx(i)))>
-                            {(span_w > 2.0).then(|| view! {
-                                <span class="ap-tl__extent" aria-hidden="true" style:width=px(span_w)></span>
-                            })}
-                            <span class="ap-tl__glyph" aria-hidden="true">{level_glyph(level)}</span>
-                            // A box of the reserved width that drops the title whole if
-                            // it turns out wider than estimated (another font).
-                            <span class="ap-tl__label ap-fit" class:ap-tl__label--hidden=lane.is_none() aria-hidden="true"
-                                style:top=format!("{}px", 30 + 22 * lane.unwrap_or(0))
-                                style:left=px(label_x - (x - 12.0)) style:width=px(label_w)>
-                                <span class="ap-tl__text">{title.clone()}{uncertain.then_some(" ?")}</span>
-                            </span>
-                            <span class="ap-tl__full" aria-hidden="true">
-                                <span class="ap-tl__date">{date.clone()}{uncertain.then_some(" ?")}</span>
-                                " "{title.clone()}
-                            </span>
-                        </button>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let cursor_x = move || scale.x(day.get());
-    // Keep the as-of cursor in view: scroll the axis when the date moves out of sight.
-    let scroll_ref = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let x = cursor_x();
-        if let Some(el) = scroll_ref.get() {
-            let (left, w) = (el.scroll_left() as f64, el.client_width() as f64);
-            if w > 0.0 && (x < left + 40.0 || x > left + w - 40.0) {
-                el.set_scroll_left((x - w / 2.0).max(0.0) as i32);
-            }
+    let mark = move |i: usize| {
+        let (sel_event, sel_state, tab_stop) = (sel_event.clone(), sel_state.clone(), tab_stop.clone());
+        let (level, uncertain, id, participants, span_days) = ds.with_value(|ds| {
+            let e = &ds.events[i];
+            let participants: Vec<_> = e.participants.iter().filter_map(|p| ds.state_ix(&p.state)).collect();
+            let span_days = e.end.map(|end| (e.start.first_day(), end.last_day() + 1));
+            (e.level, e.uncertain, e.id.clone(), participants, span_days)
+        });
+        let selected = Memo::new(move |_| sel_event.selected(&Some(EventIx(i))));
+        let related = Memo::new(move |_| participants.iter().any(|&p| sel_state.selected(&Some(p))));
+        let dimmed = move || state_mode.get() && !related.get();
+        let x = move || xs.with(|xs| xs[i]);
+        let title = move || ds.with_value(|ds| text_str(ds, &ds.events[i].title, lang.get()));
+        let date = move || ds.with_value(|ds| {
+            let e = &ds.events[i];
+            format_range(&e.start, e.end.as_ref(), lang.get())
+        });
+        // The name begins with the date and the title: the words the mark shows (the title on
+        // the axis; date and title in the phone's list), in that order (Label in Name).
+        let aria = move || {
+            let l = lang.get();
+            let unc = if uncertain { format!(" ({})", t(Key::Uncertain, l)) } else { String::new() };
+            format!("{} {}{unc}, {}", date(), title(), level_name(level, l))
+        };
+        // The box reserved for the label (the lanes use the same width); it drops the title
+        // whole if the font turns out wider than estimated.
+        let label_w = move || label_width(&format!("{}{}", title(), if uncertain { " ?" } else { "" }));
+        let lane = move || lanes.with(|m| m.binary_search_by_key(&i, |p| p.0).ok().map(|k| m[k].1));
+        let extent_w = move || span_days.map(|(a, b)| scale.with(|s| s.x(b) - s.x(a))).unwrap_or(0.0);
+        view! {
+            <button type="button"
+                class=format!("ap-tl__mark ap-lvl--{}", level.as_str())
+                class:ap-tl__mark--selected=selected
+                class:ap-tl__mark--related=related
+                class:ap-tl__mark--dimmed=dimmed
+                class:ap-tl__mark--uncertain=uncertain
+                data-testid="event-mark"
+                data-event-id=id
+                data-idx=i.to_string()
+                style:left=move || px(x())
+                tabindex=move || if tab_stop.selected(&i) { "0" } else { "-1" }
+                aria-pressed=move || selected.get().to_string()
+                aria-label=aria
+                on:click=move |_| on_action.run(Action::SelectEvent(EventIx(i)))>
+                {move || (extent_w() > 2.0).then(|| view! {
+                    <span class="ap-tl__extent" aria-hidden="true" style:width=px(extent_w())></span>
+                })}
+                <span class="ap-tl__glyph" aria-hidden="true">{level_glyph(level)}</span>
+                <span class="ap-tl__label ap-fit" class:ap-tl__label--hidden=move || lane().is_none() aria-hidden="true"
+                    style:top=move || format!("{}px", 30 + 22 * lane().unwrap_or(0)) style:width=move || px(label_w())>
+                    <span class="ap-tl__text">{title}{uncertain.then_some(" ?")}</span>
+                </span>
+                <span class="ap-tl__full" aria-hidden="true">
+                    <span class="ap-tl__date">{date}{uncertain.then_some(" ?")}</span>
+                    " "{title}
+                </span>
+            </button>
         }
-    });
+        .into_any()
+    };
+    let cluster = move |first: usize, last: usize| {
+        let (a, b, range) = ds.with_value(|ds| {
+            let (e0, e1) = (&ds.events[first], &ds.events[last]);
+            (e0.start.first_day(), e1.last().last_day(), (e0.start, e1.last()))
+        });
+        let n = last - first + 1;
+        let label = move || {
+            let l = lang.get();
+            format!("{}, {}: {}", event_count(n, l), format_range(&range.0, Some(&range.1), l), t(Key::ZoomToSee, l))
+        };
+        view! {
+            <button type="button" class="ap-tl__cluster" data-testid="event-cluster"
+                data-count=n.to_string() tabindex="-1"
+                style:left=move || px(xs.with(|xs| xs[first]))
+                aria-label=label title=label
+                on:click=move |_| on_action.run(Action::ShowSpan(a - 3, b + 3))>
+                {n.to_string()}
+            </button>
+        }
+        .into_any()
+    };
+    let cursor_x = move || scale.get().x(day.get());
+    let zoom_button = move |testid: &'static str, glyph: &'static str, key: Key, act: fn() -> Option<(i64, i64)>| {
+        view! {
+            <button type="button" class="ap-button ap-button--small" data-testid=testid
+                on:click=move |_| match act() { Some((n, d)) => zoom(n, d, None), None => on_action.run(Action::FitAll) }>
+                <span aria-hidden="true">{glyph}" "</span>{move || t(key, lang.get())}
+            </button>
+        }
+    };
 
     view! {
-        <section class="ap-tl" aria-label=move || t(Key::Timeline, lang.get())>
-            <div class="ap-tl__scroll" node_ref=scroll_ref data-scroll-area>
-                <div class="ap-tl__canvas" style:width=px(width)>
-                    <div class="ap-tl__ticks" aria-hidden="true">
-                        {ticks.into_iter().map(|(y, x)| view! {
-                            <div class="ap-tl__tick" style:left=px(x)>{y}</div>
-                        }).collect_view()}
-                    </div>
+        <section class="ap-tl" aria-label=move || t(Key::Timeline, lang.get()) on:keydown=on_zoom_key>
+            <div class="ap-tl__zoom" role="group" aria-label=move || t(Key::Zoom, lang.get())>
+                {zoom_button("zoom-in", "+", Key::ZoomIn, || Some((1, 2)))}
+                {zoom_button("zoom-out", "−", Key::ZoomOut, || Some((2, 1)))}
+                {zoom_button("zoom-fit", "↔", Key::FitAll, || None)}
+            </div>
+            <div class="ap-tl__scroll" node_ref=scroll_ref data-scroll-area on:scroll=on_scroll on:wheel=on_wheel
+                on:touchstart=on_touch_start on:touchmove=on_touch_move>
+                <div class="ap-tl__canvas" style:width=move || px(scale.get().width().ceil())>
+                    <div class="ap-tl__ticks" aria-hidden="true">{ticks}</div>
                     <div class="ap-tl__bands" role="group" aria-label=move || t(Key::ChairTermsBand, lang.get())>
                         {bands}
                     </div>
@@ -231,7 +462,12 @@ pub fn Timeline(
                     <div class="ap-tl__marks" node_ref=marks_ref role="group"
                         aria-label=move || t(Key::Events, lang.get())
                         on:keydown=on_key>
-                        {marks}
+                        <For each=move || items.get() key=|it| *it let:it>
+                            {match it {
+                                Item::Mark(i) => mark(i),
+                                Item::Cluster { first, last } => cluster(first, last),
+                            }}
+                        </For>
                     </div>
                 </div>
             </div>

@@ -5,9 +5,19 @@
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit};
 
-/// A fresh host element for one test, styled like an instance's root.
+/// The app's stylesheet (the test runner's page serves no app files).
+const STYLES: &str = include_str!("../../public/styles.css");
+
+/// A fresh host element for one test, styled like an instance's root (the app's stylesheet is
+/// put into the page once).
 pub fn host() -> HtmlElement {
     let doc = web_sys::window().unwrap().document().unwrap();
+    if doc.get_element_by_id("ap-test-styles").is_none() {
+        let style = doc.create_element("style").unwrap();
+        style.set_id("ap-test-styles");
+        style.set_text_content(Some(STYLES));
+        doc.head().unwrap().append_child(&style).unwrap();
+    }
     let el: HtmlElement = doc.create_element("section").unwrap().unchecked_into();
     el.set_class_name("ap-root");
     doc.body().unwrap().append_child(&el).unwrap();
@@ -57,4 +67,12 @@ pub fn key_with(el: &HtmlElement, key: &str, shift: bool) {
 /// The focused element.
 pub fn active(root: &HtmlElement) -> HtmlElement {
     root.owner_document().unwrap().active_element().unwrap().unchecked_into()
+}
+
+/// Waits for the next animation frame (what the app defers to a frame has run then).
+pub async fn frame() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }

@@ -1,0 +1,40 @@
+// End-to-end check at 20,000 events (the most the validator accepts) at the real dataset's text
+// density: the page loads, draws only what is near the view, clusters what is dense, zooms,
+// reaches the last event by keyboard, and pages the text view. run.mjs serves the generated
+// file (bench/scale-data.mjs) at /scale/data/dataset.json.
+export default function register(test, h) {
+  const { expect, eventually } = h;
+
+  test('scale: 20,000 events load, draw only what is near the view, zoom and page', async ({ page, origin }) => {
+    await page.goto(`${origin}/scale/#d=2018-06-15`);
+    await page.locator('[data-testid="event-mark"], [data-testid="event-cluster"]').first().waitFor({ timeout: 60000 });
+    const drawn = async () => page.evaluate(() => ({
+      marks: document.querySelectorAll('[data-testid="event-mark"]').length,
+      clusters: [...document.querySelectorAll('[data-testid="event-cluster"]')].map((c) => Number(c.dataset.count)),
+    }));
+    let d = await drawn();
+    expect(d.marks + d.clusters.length < 2000, `only what is near the view is in the DOM: ${d.marks} marks, ${d.clusters.length} clusters`);
+    expect(d.clusters.length > 0 && d.clusters.every((n) => n >= 3), `dense runs are counted clusters: ${d.clusters.slice(0, 5)}`);
+    const counted = d.marks + d.clusters.reduce((a, b) => a + b, 0);
+    expect(counted > 1000, `the clusters count the events they hold (${counted} accounted for near the view)`);
+    // Zoom in twice: the span goes into the URL, clusters thin out.
+    await page.locator('[data-testid="zoom-in"]').click();
+    await page.locator('[data-testid="zoom-in"]').click();
+    await eventually(async () => /[#&]t=\d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d/.test(page.url()), 'the shown stretch is in the URL');
+    // Fit all: every event is within the drawn range again (as marks or in clusters).
+    await page.locator('[data-testid="zoom-fit"]').click();
+    await eventually(async () => { d = await drawn(); return d.marks + d.clusters.reduce((a, b) => a + b, 0) >= 19990; }, 'fit all accounts for every event');
+    // End on the timeline reaches the very last event, drawn because it holds the tab stop.
+    await page.locator('[data-testid="event-mark"][tabindex="0"]').focus();
+    await page.keyboard.press('End');
+    await eventually(async () => page.evaluate(() => document.activeElement?.dataset.idx === '19999'), 'End focuses the 20,000th event');
+    await page.keyboard.press('Enter');
+    await eventually(async () => (await page.locator('[data-testid="event-detail"]').count()) === 1, 'Enter selects it');
+    // The text view pages the list and opens on the selected event's page.
+    await page.locator('[data-testid="view-text"]').click();
+    await eventually(async () => (await page.locator('[data-testid="page-where"]').textContent()) === 'Events 19801–20000 of 20000', 'the last page');
+    expect(await page.locator('[data-testid="event-item"]').count() === 200, 'one page of 200');
+    await page.locator('[data-testid="page-prev"]').click();
+    await eventually(async () => (await page.locator('[data-testid="page-where"]').textContent()) === 'Events 19601–19800 of 20000', 'the previous page');
+  }, { timeout: 120000 });
+}

@@ -1,0 +1,322 @@
+//! The cross-checks between records: the bundled dataset has no warnings; each check, triggered
+//! by one edit of the real dataset, reports a warning at the expected JSON path; and warnings
+//! never turn into errors (the validator, which the app runs, still accepts the file).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use almaty_process::crosscheck::{check_bytes, check_value, compatible};
+use almaty_process::date::Date;
+use almaty_process::model::{EventRole, Role, SourceKind};
+use almaty_process::query::{chair_on, role_on};
+use almaty_process::validate::{parse_dataset, validate_value, Problem, ProblemKind};
+use serde_json::{json, Value};
+
+const REAL: &str = include_str!("../public/data/dataset.json");
+
+fn real() -> Value {
+    serde_json::from_str(REAL).expect("the real dataset is JSON")
+}
+
+/// Index of the event with this id in the file.
+fn ev(v: &Value, id: &str) -> usize {
+    v["events"].as_array().unwrap().iter().position(|e| e["id"] == id).unwrap_or_else(|| panic!("no event {id}"))
+}
+
+/// Index of a state's entry among an event's participants.
+fn part(v: &Value, event: usize, code: &str) -> usize {
+    v["events"][event]["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|p| p["state"] == code)
+        .unwrap_or_else(|| panic!("{code} not at event {event}"))
+}
+
+fn state(v: &Value, code: &str) -> usize {
+    v["states"].as_array().unwrap().iter().position(|s| s["code"] == code).unwrap()
+}
+
+fn term(v: &Value, id: &str) -> usize {
+    v["chair_terms"].as_array().unwrap().iter().position(|t| t["id"] == id).unwrap()
+}
+
+fn org(v: &Value, id: &str) -> usize {
+    v["organisations"].as_array().unwrap().iter().position(|o| o["id"] == id).unwrap()
+}
+
+/// The warnings after one edit of the real dataset, which must still validate.
+fn warnings_after(edit: impl FnOnce(&mut Value)) -> Vec<Problem> {
+    let mut v = real();
+    edit(&mut v);
+    assert!(validate_value(&v).is_ok(), "the edit must keep the file valid: {:#?}", validate_value(&v).err());
+    let (_, warnings) = check_value(&v).unwrap_or_else(|p| panic!("{p:#?}"));
+    for w in &warnings {
+        assert!(w.kind.is_warning(), "{w:?} is reported as a warning");
+        assert!(w.path.starts_with("$."), "{w:?}");
+        assert!(!w.message.is_empty());
+    }
+    warnings
+}
+
+fn assert_warning<'a>(warnings: &'a [Problem], path: &str, kind: ProblemKind) -> &'a Problem {
+    warnings
+        .iter()
+        .find(|w| w.path == path && w.kind == kind)
+        .unwrap_or_else(|| panic!("no {} warning at {path}; got {warnings:#?}", kind.as_str()))
+}
+
+fn assert_only<'a>(warnings: &'a [Problem], path: &str, kind: ProblemKind) -> &'a Problem {
+    assert_eq!(warnings.len(), 1, "exactly one warning expected: {warnings:#?}");
+    assert_warning(warnings, path, kind)
+}
+
+#[test]
+fn the_bundled_dataset_has_no_warnings() {
+    let (ds, warnings) = check_bytes(REAL.as_bytes()).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert!(warnings.is_empty(), "{warnings:#?}");
+    assert_eq!(ds.events.len(), 19);
+    // The check does run: the dataset marks context-only sources.
+    assert!(ds.sources.iter().any(|s| s.context_only));
+}
+
+#[test]
+fn warnings_are_not_errors() {
+    for k in [ProblemKind::RoleMismatch, ProblemKind::Chair, ProblemKind::RoleStart, ProblemKind::Provenance] {
+        assert!(k.is_warning(), "{}", k.as_str());
+    }
+    for k in [ProblemKind::Syntax, ProblemKind::Reference, ProblemKind::Overlap, ProblemKind::Limit] {
+        assert!(!k.is_warning(), "{}", k.as_str());
+    }
+    // A file with warnings is still a dataset for the app (its loader runs the validator only).
+    let mut v = real();
+    let cn = state(&v, "CN");
+    v["states"][cn]["roles"].as_array_mut().unwrap().remove(0);
+    assert!(parse_dataset(&serde_json::to_string(&v).unwrap()).is_ok());
+    let (_, w) = check_value(&v).unwrap();
+    assert!(!w.is_empty());
+}
+
+#[test]
+fn the_compatibility_table() {
+    for &r in Role::ALL {
+        assert!(compatible(EventRole::Participant, r), "participant agrees with {}", r.as_str());
+    }
+    let pairs = [
+        (EventRole::Member, Role::Member),
+        (EventRole::Observer, Role::Observer),
+        (EventRole::Guest, Role::Guest),
+        (EventRole::Guest, Role::Observer),
+        (EventRole::Applicant, Role::Applicant),
+        (EventRole::Signatory, Role::Signatory),
+        (EventRole::Chair, Role::Member),
+    ];
+    for &at in EventRole::ALL {
+        if at == EventRole::Participant {
+            continue;
+        }
+        for &held in Role::ALL {
+            assert_eq!(compatible(at, held), pairs.contains(&(at, held)), "{} at an event, {} held", at.as_str(), held.as_str());
+        }
+    }
+}
+
+// ---- role agreement ----
+
+#[test]
+fn a_guest_without_a_guest_or_observer_role_is_reported() {
+    let v = real();
+    let (e, p) = { let e = ev(&v, "2015-09-22-som-2"); (e, part(&v, e, "CN")) };
+    let w = warnings_after(|v| {
+        let cn = state(v, "CN");
+        v["states"][cn]["roles"].as_array_mut().unwrap().remove(0); // the 2015-09-22 guest role
+    });
+    let m = assert_only(&w, &format!("$.events[{e}].participants[{p}].role"), ProblemKind::RoleMismatch);
+    assert!(m.message.contains("China") && m.message.contains("guest or observer"), "{}", m.message);
+}
+
+#[test]
+fn a_member_at_an_event_must_be_a_member_then() {
+    let v = real();
+    let e = ev(&v, "2015-09-22-som-2");
+    let p = part(&v, e, "PK");
+    let w = warnings_after(|v| v["events"][e]["participants"][p]["role"] = json!("member"));
+    let m = assert_only(&w, &format!("$.events[{e}].participants[{p}].role"), ProblemKind::RoleMismatch);
+    assert!(m.message.contains("observer"), "names the role it has: {}", m.message);
+}
+
+#[test]
+fn a_participant_needs_some_role_on_its_timeline() {
+    let v = real();
+    let (a, b) = (ev(&v, "2018-09-27-som-5"), ev(&v, "2019-05-14-technical-experts-2"));
+    let (pa, pb) = (part(&v, a, "UZ"), part(&v, b, "UZ"));
+    let w = warnings_after(|v| {
+        let uz = state(v, "UZ");
+        v["states"][uz]["roles"].as_array_mut().unwrap().remove(0); // participant from 2018-09-27
+    });
+    assert_eq!(w.len(), 2, "{w:#?}");
+    assert_warning(&w, &format!("$.events[{a}].participants[{pa}].role"), ProblemKind::RoleMismatch);
+    assert_warning(&w, &format!("$.events[{b}].participants[{pb}].role"), ProblemKind::RoleMismatch);
+}
+
+// ---- chair ----
+
+#[test]
+fn a_chair_without_a_chair_term_covering_the_event_is_reported() {
+    let v = real();
+    let e = ev(&v, "2016-09-19-som-3");
+    let p = part(&v, e, "KG"); // Kyrgyzstan's term begins in November 2016
+    let w = warnings_after(|v| v["events"][e]["participants"][p]["role"] = json!("chair"));
+    let m = assert_only(&w, &format!("$.events[{e}].participants[{p}].role"), ProblemKind::Chair);
+    assert!(m.message.contains("chair-kz-1"), "names the term in force: {}", m.message);
+}
+
+#[test]
+fn the_chair_in_force_must_be_shown_when_an_event_shows_a_chair() {
+    // The 2025 handover: Azerbaijan alone as chair, while by the chair terms Kazakhstan chairs
+    // from that day (the contradiction the source audit found).
+    let v = real();
+    let e = ev(&v, "2025-04-24-ministerial-3");
+    let w = warnings_after(|v| {
+        let p = part(v, e, "KZ");
+        v["events"][e]["participants"].as_array_mut().unwrap().remove(p);
+    });
+    let m = assert_only(&w, &format!("$.events[{e}].participants"), ProblemKind::Chair);
+    assert!(m.message.contains("chair-kz-2"), "{}", m.message);
+}
+
+#[test]
+fn a_chair_term_does_not_begin_where_its_state_is_a_plain_participant() {
+    let v = real();
+    let e = ev(&v, "2023-03-28-som-online");
+    let p = part(&v, e, "AZ");
+    let w = warnings_after(|v| v["events"][e]["participants"][p]["role"] = json!("participant"));
+    let m = assert_only(&w, &format!("$.events[{e}].participants[{p}].role"), ProblemKind::Chair);
+    assert!(m.message.contains("chair-az-1"), "{}", m.message);
+}
+
+// ---- role start ----
+
+#[test]
+fn a_role_that_starts_at_an_event_starts_on_its_first_day() {
+    let v = real();
+    let af = state(&v, "AF");
+    let w = warnings_after(|v| v["states"][af]["roles"][0]["from"] = json!("2011-03-16"));
+    let m = assert_only(&w, &format!("$.states[{af}].roles[0].from"), ProblemKind::RoleStart);
+    assert!(m.message.contains("2011-03-14"), "names the first day: {}", m.message);
+}
+
+#[test]
+fn a_chair_term_that_starts_at_an_event_starts_on_its_first_day() {
+    let v = real();
+    let e = ev(&v, "2025-04-24-ministerial-3");
+    let (az, kz) = (term(&v, "chair-az-1"), term(&v, "chair-kz-2"));
+    let w = warnings_after(|v| {
+        v["events"][e]["end"] = json!("2025-04-25");
+        v["chair_terms"][az]["to"] = json!("2025-04-25");
+        v["chair_terms"][kz]["from"] = json!("2025-04-25");
+    });
+    assert_only(&w, &format!("$.chair_terms[{kz}].from"), ProblemKind::RoleStart);
+}
+
+#[test]
+fn an_organisation_role_that_starts_at_an_event_starts_on_its_first_day() {
+    let v = real();
+    let e = ev(&v, "2015-09-22-som-2");
+    let undp = org(&v, "UNDP");
+    let w = warnings_after(|v| {
+        v["events"][e]["end"] = json!("2015-09-23");
+        v["organisations"][undp]["roles"][0]["from"] = json!("2015-09-23");
+        v["organisations"][undp]["roles"][0]["to"] = json!("2015-09-23");
+    });
+    assert_only(&w, &format!("$.organisations[{undp}].roles[0].from"), ProblemKind::RoleStart);
+}
+
+// ---- provenance ----
+
+#[test]
+fn a_seen_claim_needs_a_source_that_is_not_context_only() {
+    let v = real();
+    let kz = term(&v, "chair-kz-2");
+    let w = warnings_after(|v| v["chair_terms"][kz]["sources"] = json!(["S27", "S28"]));
+    let m = assert_only(&w, &format!("$.chair_terms[{kz}].confidence"), ProblemKind::Provenance);
+    assert!(m.message.contains("S27, S28"), "{}", m.message);
+    // Marked inferred, the same citations are fine.
+    let w = warnings_after(|v| {
+        v["chair_terms"][kz]["sources"] = json!(["S27", "S28"]);
+        v["chair_terms"][kz]["confidence"] = json!("inferred");
+    });
+    assert!(w.is_empty(), "{w:#?}");
+    // Events and roles are claims too.
+    let e = ev(&v, "2025-04-24-ministerial-3");
+    let w = warnings_after(|v| v["events"][e]["sources"] = json!(["S27"]));
+    assert_only(&w, &format!("$.events[{e}].confidence"), ProblemKind::Provenance);
+}
+
+#[test]
+fn event_paths_are_positions_in_the_file_not_in_the_sorted_list() {
+    // Move the 2015 guests' meeting to the front of the file and break China's role there.
+    let w = warnings_after(|v| {
+        let e = ev(v, "2015-09-22-som-2");
+        let moved = v["events"].as_array_mut().unwrap().remove(e);
+        v["events"].as_array_mut().unwrap().insert(0, moved);
+        let cn = state(v, "CN");
+        v["states"][cn]["roles"].as_array_mut().unwrap().remove(0);
+    });
+    let v = real();
+    let p = part(&v, ev(&v, "2015-09-22-som-2"), "CN");
+    assert_only(&w, &format!("$.events[0].participants[{p}].role"), ProblemKind::RoleMismatch);
+}
+
+// ---- the corrections of the source audit (issue 13), as facts of the bundled dataset ----
+
+#[test]
+fn the_source_audit_corrections_hold() {
+    let ds = parse_dataset(REAL).unwrap();
+    let day = |s: &str| Date::parse(s).unwrap().first_day();
+    // The 2011 adoption is dated to the conference's first day.
+    let ru = ds.state("RU").unwrap();
+    assert_eq!(role_on(ru, day("2011-03-14")).map(|r| r.role), Some(Role::Signatory));
+    // 2013: SEED calls the endorsers participating States, Iran an observer; Kazakhstan chairs.
+    let e = ds.event("2013-06-05-ministerial").unwrap();
+    for p in &e.participants {
+        let want = match p.state.as_str() {
+            "IR" => EventRole::Observer,
+            "KZ" => EventRole::Chair,
+            _ => EventRole::Participant,
+        };
+        assert_eq!(p.role, want, "{}", p.state);
+    }
+    // Membership from the launch, and the secretariat's start, are deductions.
+    use almaty_process::model::Confidence;
+    let kg = ds.state("KG").unwrap();
+    assert_eq!(role_on(kg, day("2013-06-05")).map(|r| (r.role, r.span.confidence)), Some((Role::Member, Confidence::Inferred)));
+    for o in ["IOM", "UNHCR"] {
+        assert!(ds.organisation(o).unwrap().roles.iter().all(|r| r.span.confidence == Confidence::Inferred));
+    }
+    // The 2015 guests hold a guest role on that day.
+    for c in ["CN", "RU", "US"] {
+        assert_eq!(role_on(ds.state(c).unwrap(), day("2015-09-22")).map(|r| r.role), Some(Role::Guest), "{c}");
+    }
+    // The 2025 handover shows both chairs; Kazakhstan chairs from that day.
+    let e = ds.event("2025-04-24-ministerial-3").unwrap();
+    let chairs: Vec<&str> = e.participants.iter().filter(|p| p.role == EventRole::Chair).map(|p| p.state.as_str()).collect();
+    assert_eq!(chairs, ["AZ", "KZ"]);
+    assert_eq!(chair_on(&ds, day("2025-04-24")).map(|t| t.state.as_str()), Some("KZ"));
+    // Afghanistan: a member as far as the sources state it (last in May 2019), no further.
+    let af = ds.state("AF").unwrap();
+    assert_eq!(role_on(af, day("2019-05-15")).map(|r| r.role), Some(Role::Member));
+    assert_eq!(role_on(af, day("2023-03-28")).map(|r| r.role), Some(Role::Signatory));
+    // Sources: SEED has the page's address; S26 is the mirror copy that was read, marked so
+    // (no address on the publisher's site is guessed).
+    assert!(ds.source("SEED").unwrap().url.is_some());
+    let s26 = ds.source("S26").unwrap();
+    assert_eq!(s26.kind, SourceKind::Mirror);
+    assert!(!s26.url.as_deref().unwrap().contains("ansa.it"));
+    // General-knowledge official names cite nothing.
+    for c in ["FR", "CH", "GB", "PS", "EG", "IT"] {
+        assert!(ds.state(c).unwrap().names.iter().all(|n| n.sources.is_empty()), "{c}");
+    }
+    // The Russian name of the senior officials' meetings is the process's own.
+    assert!(!REAL.contains("старших должностных лиц"));
+    assert!(ds.event("2016-09-19-som-3").unwrap().title.0["ru"].contains("Реагирование на смешанные миграционные потоки"));
+}
