@@ -266,7 +266,7 @@ test('screenshots: desktop and phone layouts (phone has no horizontal scroll)', 
 
 // Further suites register their tests through the same helpers.
 const helpers = { expect, eventually, mark, tile, attr, waitForApp, dist, artifacts, Check, MINISTERIAL, CHROMIUM_ARGS };
-for (const suite of ['./gates.mjs', './embed.mjs']) {
+for (const suite of ['./gates.mjs', './embed.mjs', './export.mjs']) {
   if (fs.existsSync(path.join(here, suite))) (await import(suite)).default(test, helpers);
 }
 
