@@ -12,8 +12,8 @@
 //! The markup is written as a string ([`markup`], every text escaped) when the language
 //! changes, and one effect keeps it in step with the state (which panel is open, the date on
 //! the states button, the citation); one click, one change and one keydown handler on the
-//! toolbar serve every control through its `data-act` or `value`. As `view!` code the same
-//! toolbar cost several times the wasm.
+//! toolbar serve every control through its `data-act` or `value`. Written with `view!`, the same
+//! toolbar and printout cost about twice the wasm (measured: +24 KB gzip against +12 KB).
 
 use crate::date::DayNum;
 use crate::export::{self, cite, csv, ics, push_html};
@@ -21,11 +21,11 @@ use crate::i18n::{format_day, te, ExportKey as X, Lang};
 use crate::model::Dataset;
 use crate::view_state::Selection;
 use leptos::html;
-use web_sys::Element;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 
 /// How this instance makes links to its views.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -66,6 +66,7 @@ fn today() -> DayNum {
     (js_sys::Date::now() / 86_400_000.0).floor() as DayNum
 }
 
+/// Which panel is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Panel {
     Closed,
