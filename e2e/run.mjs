@@ -218,7 +218,7 @@ const helpers = {
   expect, eventually, mark, tile, attr, waitForApp, dist, artifacts, Check, MINISTERIAL, CHROMIUM_ARGS,
   checkMinisterialSelected, checkKazakhstan,
 };
-const SUITES = ['./gates.mjs', './embed.mjs', './scale.mjs'];
+const SUITES = ['./gates.mjs', './embed.mjs', './scale.mjs', './export.mjs'];
 const setupFailures = [];
 for (const suite of SUITES) {
   const before = tests.length;

@@ -4,9 +4,11 @@
 use super::asof::AsOf;
 use super::detail::Detail;
 use super::header::Header;
+use super::print_view::PrintView;
 use super::text_view::TextView;
 use super::tile_grid::TileGrid;
 use super::timeline::Timeline;
+use super::toolbar::{Links, Toolbar};
 use super::ui::current_hash;
 use crate::config::Config;
 use crate::date::DayNum;
@@ -90,10 +92,13 @@ pub fn Explorer(
     let span: Signal<Option<(DayNum, DayNum)>> = Memo::new(move |_| state.with(|s| s.span)).into();
     let dataset = StoredValue::new(dataset);
     let d = move || dataset.get_value();
+    let (toolbar, src) = config.with_value(|c| (c.toolbar, c.src.clone()));
+    let links = Links { use_hash, prefix: prefix.get_value() };
 
     view! {
         <div class="ap-app" lang=move || lang.get().code() data-view=move || view.get().as_str()>
             <Header dataset=d() lang=lang view=view on_action=dispatch/>
+            {toolbar.then(|| view! { <Toolbar dataset=d() selection=selection day=day lang=lang src=src links=links.clone()/> })}
             <AsOf dataset=d() extent=extent day=day lang=lang on_action=dispatch/>
             {move || match view.get() {
                 View::Visual => view! {
@@ -110,6 +115,7 @@ pub fn Explorer(
                     </div>
                 }.into_any(),
             }}
+            <PrintView dataset=d() day=day lang=lang links=links/>
         </div>
     }
 }
