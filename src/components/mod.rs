@@ -9,3 +9,4 @@ pub mod text_view;
 pub mod tile_grid;
 pub mod timeline;
 pub mod ui;
+pub mod find;
