@@ -73,8 +73,10 @@ pub fn Explorer(
             state.set(t.state);
         }
     });
+    // (The timeline reports its own scrolling as a span; that is not the user's doing. A user's
+    // scroll or zoom stops play through the pointer, wheel and key listeners below.)
     let dispatch = Callback::new(move |a: Action| {
-        if playing.get_untracked() {
+        if playing.get_untracked() && !matches!(a, Action::ShowSpan(..)) {
             playing.set(false);
         }
         step.run(a);
@@ -153,7 +155,8 @@ pub fn Explorer(
     view! {
         <div class="ap-app" lang=move || lang.get().code() data-view=move || view.get().as_str()
             class:ap-app--playing=move || playing.get()
-            on:keydown=move |ev| stop_play(ev.into()) on:pointerdown=move |ev| stop_play(ev.into())>
+            on:keydown=move |ev| stop_play(ev.into()) on:pointerdown=move |ev| stop_play(ev.into())
+            on:wheel=move |ev| stop_play(ev.into())>
             <Header dataset=d() lang=lang view=view on_action=dispatch/>
             <AsOf dataset=d() extent=extent day=day lang=lang on_action=dispatch/>
             <div class="ap-playbar">

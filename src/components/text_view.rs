@@ -55,14 +55,15 @@ pub fn TextView(
     let page = Memo::new(move |_| roving_stop(selected_page.get(), turned.get(), 0).min(pages_m.get() - 1));
     let turn = move |p: usize| turned.set(Some((p, selected_page.get_untracked())));
     let events = move || {
+        let sh = shown.get();
+        let att = filter.get().attended;
         let l = lang.get();
         let first = page.get() * PAGE;
         let terms = crate::find::terms(&query.get());
-        let att = filter.with(|f| f.attended);
-        let list: Vec<usize> = shown.with(|sh| match sh {
+        let list: Vec<usize> = match sh {
             Some(v) => v.iter().copied().skip(first).take(PAGE).collect(),
             None => (first..all_events.min(first + PAGE)).collect(),
-        });
+        };
         ds.with_value(|ds| {
             list.into_iter()
                 .map(|i| (i, &ds.events[i]))
