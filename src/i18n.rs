@@ -284,6 +284,27 @@ pub enum Key {
     Pages,
     PrevPage,
     NextPage,
+    Search,
+    FindAndFilter,
+    AttendedBy,
+    AllStates,
+    SureOnly,
+    CompareWith,
+    Changes,
+    NoChanges,
+    Joined,
+    Left,
+    RoleChanged,
+    ChairChanged,
+    Unchanged,
+    BecameChair,
+    CeasedChair,
+    NotInvolved,
+    Play,
+    Pause,
+    LevelsShown,
+    Matches,
+    ContainsMatches,
 }
 
 /// An interface string.
@@ -349,6 +370,27 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
             Pages => "Pages of events",
             PrevPage => "Previous page",
             NextPage => "Next page",
+            Search => "Search events and states",
+            FindAndFilter => "Search and filters",
+            AttendedBy => "Attended by",
+            AllStates => "any state",
+            SureOnly => "Hide inferred and disputed",
+            CompareWith => "Compare with",
+            Changes => "Changes between the dates",
+            NoChanges => "No changes",
+            Joined => "joined",
+            Left => "left",
+            RoleChanged => "role changed",
+            ChairChanged => "chair changed",
+            Unchanged => "unchanged",
+            BecameChair => "became chair",
+            CeasedChair => "ceased to chair",
+            NotInvolved => "not involved",
+            Play => "Play through time",
+            Pause => "Pause",
+            LevelsShown => "Meeting levels (press to show or hide)",
+            Matches => "matches the search",
+            ContainsMatches => "contains matches",
         },
         Ui::Ru => match key {
             Loading => "Загрузка данных…",
@@ -409,6 +451,27 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
             Pages => "Страницы списка событий",
             PrevPage => "Предыдущая страница",
             NextPage => "Следующая страница",
+            Search => "Поиск по событиям и государствам",
+            FindAndFilter => "Поиск и фильтры",
+            AttendedBy => "Участник",
+            AllStates => "любое государство",
+            SureOnly => "Скрыть выведенные и спорные",
+            CompareWith => "Сравнить с",
+            Changes => "Изменения между датами",
+            NoChanges => "Изменений нет",
+            Joined => "присоединилось",
+            Left => "вышло",
+            RoleChanged => "роль изменилась",
+            ChairChanged => "смена председателя",
+            Unchanged => "без изменений",
+            BecameChair => "стало председателем",
+            CeasedChair => "перестало быть председателем",
+            NotInvolved => "не участвовало",
+            Play => "Воспроизвести по времени",
+            Pause => "Пауза",
+            LevelsShown => "Уровни встреч (нажмите, чтобы показать или скрыть)",
+            Matches => "соответствует поиску",
+            ContainsMatches => "есть совпадения",
         },
     }
 }
@@ -450,6 +513,17 @@ pub fn event_count(n: usize, lang: Lang) -> String {
     match lang.ui() {
         Ui::En => format!("{n} event{}", if n == 1 { "" } else { "s" }),
         Ui::Ru => format!("{n} {}", ["событие", "события", "событий"][ru_plural(n)]),
+    }
+}
+
+/// "3 events match" / "Найдено: 3 события": the count a search announces.
+pub fn match_count(n: usize, lang: Lang) -> String {
+    match (lang.ui(), n) {
+        (Ui::En, 0) => "No events match".to_string(),
+        (Ui::En, 1) => "1 event matches".to_string(),
+        (Ui::En, _) => format!("{n} events match"),
+        (Ui::Ru, 0) => "Ничего не найдено".to_string(),
+        (Ui::Ru, _) => format!("Найдено: {}", event_count(n, lang)),
     }
 }
 
@@ -659,6 +733,17 @@ pub fn month_ru_gen(m: u8) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn match_counts_agree_in_number() {
+        assert_eq!(match_count(0, Lang::En), "No events match");
+        assert_eq!(match_count(1, Lang::En), "1 event matches");
+        assert_eq!(match_count(3, Lang::En), "3 events match");
+        assert_eq!(match_count(1, Lang::Ru), "Найдено: 1 событие");
+        assert_eq!(match_count(3, Lang::Ru), "Найдено: 3 события");
+        assert_eq!(match_count(11, Lang::Ru), "Найдено: 11 событий");
+        assert_eq!(match_count(0, Lang::Ru), "Ничего не найдено");
+    }
 
     #[test]
     fn event_counts_agree_in_number() {

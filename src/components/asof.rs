@@ -56,7 +56,7 @@ pub fn AsOf(
     let step = move |testid: &'static str, glyph: &'static str, key: Key, action: Action| {
         view! {
             <button type="button" class="ap-button ap-button--small" data-testid=testid
-                on:click=move |_| on_action.run(action) title=move || t(key, lang.get())
+                on:click=move |_| on_action.run(action.clone()) title=move || t(key, lang.get())
                 aria-label=move || t(key, lang.get())>{glyph}</button>
         }
     };

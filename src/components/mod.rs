@@ -11,3 +11,4 @@ pub mod tile_grid;
 pub mod timeline;
 pub mod toolbar;
 pub mod ui;
+pub mod find;

@@ -5,6 +5,7 @@ use super::ui::{focus_item, state_short};
 use crate::date::DayNum;
 use crate::grid::{layout, neighbour, reading_order, Pin};
 use crate::i18n::{event_role_name, role_name, t, Key, Lang};
+use crate::find::Matches;
 use crate::model::{Dataset, Role, StateIx};
 use crate::query;
 use crate::view_state::{roving_stop, Action, Selection};
@@ -19,6 +20,12 @@ pub fn TileGrid(
     #[prop(into)] day: Signal<DayNum>,
     #[prop(into)] lang: Signal<Lang>,
     on_action: Callback<Action>,
+    /// A second date: each tile shows its change between the two.
+    #[prop(into, optional)]
+    compare: Signal<Option<crate::date::DayNum>>,
+    /// A search's result: matching states are marked.
+    #[prop(into, optional)]
+    matches: Signal<Option<Arc<Matches>>>,
 ) -> impl IntoView {
     let pins: Vec<Pin> = dataset
         .states
@@ -28,6 +35,12 @@ pub fn TileGrid(
     let l = layout(&pins);
     let (cells, cols, rows) = (l.cells, l.cols, l.rows);
     let ds = StoredValue::new(dataset);
+    // Each state's change, computed once per date pair (not per tile).
+    let changes = Memo::new(move |_| {
+        let c = compare.get()?;
+        let d = day.get();
+        Some(ds.with_value(|ds| crate::compare::diff(ds, c, d)))
+    });
     let order = reading_order(&cells);
     // The single tab stop: where the arrow keys last moved (until the selection changes),
     // else the selected tile, else the first in reading order.
@@ -73,12 +86,27 @@ pub fn TileGrid(
                 None => t(Key::NoRole, lang.get()).to_string(),
             };
             let selected = move || selection.get() == Selection::State(StateIx(i));
+            let change = move || changes.with(|c| c.as_ref().map(|c| c[i].kind()));
+            let chair_change = move || changes.with(|c| c.as_ref().map(|c| c[i].chair)).filter(|c| *c != crate::compare::ChairChange::Same);
+            let matched = move || matches.with(|m| m.as_ref().map(|m| m.state(i)));
             let event_selected = move || selection.get().event().is_some();
             let code_l = code.clone();
             let label = move || {
                 let mut s = format!("{} ({}): {}", name(), code_l, role_text());
                 if let Some(er) = event_role() {
                     s.push_str(&format!("; {}", event_role_name(er, lang.get())));
+                }
+                if let Some(k) = change() {
+                    s.push_str("; ");
+                    s.push_str(super::find::kind_word(k, lang.get()));
+                }
+                if let Some(c) = chair_change() {
+                    s.push_str("; ");
+                    s.push_str(super::find::chair_word(c, lang.get()));
+                }
+                if matched() == Some(true) {
+                    s.push_str("; ");
+                    s.push_str(t(Key::Matches, lang.get()));
                 }
                 s
             };
@@ -94,6 +122,8 @@ pub fn TileGrid(
                             if selected() { c.push_str(" ap-tile--selected"); }
                             if er.is_some() { c.push_str(" ap-tile--highlight"); }
                             if event_selected() && er.is_none() { c.push_str(" ap-tile--dimmed"); }
+                            if let Some(k) = change() { c.push_str(" ap-tile--chg ap-tile--chg-"); c.push_str(k.as_str()); }
+                            if matched() == Some(true) { c.push_str(" ap-tile--match"); }
                             c
                         }
                         data-testid="tile"
@@ -101,6 +131,13 @@ pub fn TileGrid(
                         data-role=move || role().map(|r| r.as_str()).unwrap_or("none")
                         data-event-role=move || event_role().map(|r| r.as_str()).unwrap_or("")
                         data-idx=i.to_string()
+                        data-change=move || change().map(|k| k.as_str()).unwrap_or("")
+                        data-chair-change=move || match chair_change() {
+                            Some(crate::compare::ChairChange::Became) => "became",
+                            Some(_) => "ceased",
+                            None => "",
+                        }
+                        data-match=move || matched().map(|m| m.to_string()).unwrap_or_default()
                         tabindex=move || if focus_idx.get() == i { "0" } else { "-1" }
                         aria-pressed=move || selected().to_string()
                         aria-label=label
@@ -108,6 +145,16 @@ pub fn TileGrid(
                         <span class="ap-tile__code" aria-hidden="true">{code.clone()}</span>
                         <span class="ap-tile__name" aria-hidden="true">{name}</span>
                         <span class="ap-tile__role" aria-hidden="true">{role_text}</span>
+                        {move || change().map(|k| view! {
+                            <span class="ap-tile__change" aria-hidden="true" data-testid="tile-change">
+                                {super::find::kind_glyph(k)}" "{super::find::kind_word(k, lang.get())}
+                            </span>
+                        })}
+                        {move || chair_change().map(|c| view! {
+                            <span class="ap-tile__change" aria-hidden="true" data-testid="tile-chair-change">
+                                "♛ "{super::find::chair_word(c, lang.get())}
+                            </span>
+                        })}
                         {move || event_role().map(|er| view! {
                             <span class="ap-tile__badge" aria-hidden="true" data-testid="tile-badge">
                                 "★ "{event_role_name(er, lang.get())}
