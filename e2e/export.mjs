@@ -37,6 +37,25 @@ export default function register(test, h) {
 
   // ---------------------------------------------------------------- CSV
 
+  test('export: with a filter on, the event downloads hold only the events shown', async ({ page, base }) => {
+    await page.goto(`${base}#lv=ministerial`);
+    await waitForApp(page);
+    const want = ds.events.filter((e) => e.level === 'ministerial').map((e) => e.id).sort();
+    await page.locator(tid('tools-download')).click();
+    expect((await page.locator(tid('download-events-csv')).textContent()).includes('Found events only'), 'the button says it holds the found events');
+    await page.locator(tid('tools-download')).click();
+    const csv = await download(page, 'download-events-csv');
+    expect(csv.name.includes('found-events'), `file name says so: ${csv.name}`);
+    const rows = parseCsv(csv.bytes, { bom: true });
+    const ids = rows.slice(1).map((r) => r[0]).sort();
+    expect(JSON.stringify(ids) === JSON.stringify(want), `only the ministerial conferences: ${ids.join(', ')} vs ${want.join(', ')}`);
+    const ics = await download(page, 'download-ics');
+    const uids = [...ics.bytes.toString('utf8').matchAll(/^UID:([^@\r]+)@/gm)].map((m) => m[1]).sort();
+    const wantDay = ds.events.filter((e) => e.level === 'ministerial' && byDay(e)).map((e) => e.id).sort();
+    expect(JSON.stringify(uids) === JSON.stringify(wantDay), `calendar: ${uids.join(', ')} vs ${wantDay.join(', ')}`);
+  });
+
+
   test('export: events CSV (EN and RU) parses with csv-parse; the 2013 ministerial round-trips with Cyrillic intact', async ({ page, base }) => {
     for (const lang of ['en', 'ru']) {
       await page.goto(`${base}#l=${lang}`);

@@ -162,7 +162,7 @@ pub fn Explorer(
             on:keydown=move |ev| stop_play(ev.into()) on:pointerdown=move |ev| stop_play(ev.into())
             on:wheel=move |ev| stop_play(ev.into())>
             <Header dataset=d() lang=lang view=view on_action=dispatch/>
-            {toolbar.then(|| view! { <Toolbar dataset=d() selection=selection day=day lang=lang src=src links=links.clone()/> })}
+            {toolbar.then(|| view! { <Toolbar dataset=d() selection=selection day=day lang=lang src=src links=links.clone() shown=shown/> })}
             <AsOf dataset=d() extent=extent day=day lang=lang on_action=dispatch/>
             <div class="ap-playbar">
                 <Play last=last_start day=day lang=lang playing=playing on_action=step/>

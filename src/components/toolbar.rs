@@ -306,6 +306,10 @@ pub fn Toolbar(
     /// How links to this instance's views are made.
     #[prop(optional)]
     links: Links,
+    /// The events a search or filter shows (`None`: no search or filter); the event downloads
+    /// then hold only those.
+    #[prop(optional, into)]
+    shown: Signal<Option<Arc<Vec<usize>>>>,
 ) -> impl IntoView {
     let mut uid = String::new();
     export::push_num(&mut uid, next_uid() as u32, 1);
@@ -336,6 +340,15 @@ pub fn Toolbar(
             }
         }
         if u.open == Panel::Download {
+            let found = shown.with(|s| s.is_some());
+            for (testid, all, some) in [
+                ("download-events-csv", X::EventsCsv, X::FoundCsv),
+                ("download-ics", X::Calendar, X::FoundCalendar),
+            ] {
+                if let Some(b) = part(&r, testid) {
+                    b.set_text_content(Some(te(if found { some } else { all }, l)));
+                }
+            }
             let mut s = String::from(te(X::StatesAsOf, l));
             s.push(' ');
             s.push_str(&format_day(day.get(), l));
@@ -398,16 +411,19 @@ pub fn Toolbar(
         let l = lang.get_untracked();
         let d = day.get_untracked();
         let base = fixed.with_value(|(_, _, _, links)| links.event_base(l));
+        let only = shown.get_untracked();
+        let only = only.as_deref().map(|v| v.as_slice());
+        let what = if only.is_some() { "found-events" } else { "events" };
         let (name, mime, body) = ds.with_value(|ds| match f {
-            File::Events => (export::file_name(ds, "events", None, Some(l), "csv"), "text/csv;charset=utf-8", csv::events(ds, l)),
+            File::Events => (export::file_name(ds, what, None, Some(l), "csv"), "text/csv;charset=utf-8", csv::events(ds, l, only)),
             File::States => {
                 let when = export::iso_day(d);
                 (export::file_name(ds, "states", Some(&when), Some(l), "csv"), "text/csv;charset=utf-8", csv::states(ds, l, d))
             }
             File::Calendar => (
-                export::file_name(ds, "events", None, Some(l), "ics"),
+                export::file_name(ds, what, None, Some(l), "ics"),
                 "text/calendar;charset=utf-8",
-                ics::calendar(ds, l, base.as_deref()).text,
+                ics::calendar(ds, l, base.as_deref(), only).text,
             ),
         });
         if let Some(doc) = root.get_untracked().and_then(|r| r.owner_document()) {

@@ -54,8 +54,9 @@ pub fn push_row(out: &mut String, fields: &[&str]) {
 
 /// Every event, in date order: id, start and end with their precision, whether the date is
 /// uncertain, level, title, summary, place, country, states with their roles, organisations
-/// with their parts, and the ids of the sources.
-pub fn events(ds: &Dataset, lang: Lang) -> String {
+/// with their parts, and the ids of the sources. `only`: just the events at these positions
+/// (what a search or filter shows).
+pub fn events(ds: &Dataset, lang: Lang, only: Option<&[usize]>) -> String {
     let mut out = String::from(BOM);
     let head = [
         X::ColId,
@@ -75,7 +76,7 @@ pub fn events(ds: &Dataset, lang: Lang) -> String {
     ]
     .map(|k| te(k, lang));
     push_row(&mut out, &head);
-    for e in &ds.events {
+    for e in super::chosen(ds, only) {
         let start = e.start.to_string();
         let end = e.end.map(|d| d.to_string()).unwrap_or_default();
         let (city, country) = place(ds, e, lang);
@@ -222,7 +223,7 @@ mod tests {
     fn events_round_trip_with_cyrillic_intact() {
         let ds = bundled();
         for lang in [Lang::En, Lang::Ru] {
-            let text = events(&ds, lang);
+            let text = events(&ds, lang, None);
             assert!(text.starts_with('\u{FEFF}'));
             assert!(text.ends_with("\r\n"));
             let rows = parse(&text);
@@ -235,7 +236,7 @@ mod tests {
                 assert_eq!(r[8], txt(&ds, &e.summary, lang));
             }
         }
-        let rows = parse(&events(&ds, Lang::Ru));
+        let rows = parse(&events(&ds, Lang::Ru, None));
         assert_eq!(rows[0][7], "Название");
         let m = rows.iter().find(|r| r[0] == "2013-06-05-ministerial").unwrap();
         assert_eq!(m[1], "2013-06-05");
@@ -255,10 +256,21 @@ mod tests {
         let e = &mut ds.events[0];
         e.title.0.insert("en".into(), "=cmd|' /C calc'!A0".into());
         e.summary.0.insert("en".into(), "line one\nline \"two\", with comma\r\n-3".into());
-        let rows = parse(&events(&ds, Lang::En));
+        let rows = parse(&events(&ds, Lang::En, None));
         assert_eq!(rows[1][7], "'=cmd|' /C calc'!A0");
         assert_eq!(rows[1][8], "line one\nline \"two\", with comma\r\n-3");
         assert_eq!(rows.len(), ds.events.len() + 1);
+    }
+
+    #[test]
+    fn a_search_or_filter_exports_only_what_it_shows() {
+        let ds = bundled();
+        let only = [2usize, 5, 9];
+        let rows = parse(&events(&ds, Lang::En, Some(&only)));
+        assert_eq!(rows.len(), 4, "header and three events");
+        let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(ids, [ds.events[2].id.as_str(), ds.events[5].id.as_str(), ds.events[9].id.as_str()]);
+        assert_eq!(parse(&events(&ds, Lang::En, Some(&[]))).len(), 1, "nothing shown: the header only");
     }
 
     #[test]

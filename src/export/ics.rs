@@ -107,8 +107,9 @@ fn date_prop(out: &mut String, name: &str, day: DayNum) {
 }
 
 /// The events as a calendar. `link`, when given, is the start of a link that opens an event
-/// in the explorer: the event's id is appended to it for each event's `URL`.
-pub fn calendar(ds: &Dataset, lang: Lang, link: Option<&str>) -> Calendar {
+/// in the explorer: the event's id is appended to it for each event's `URL`. `only`: just the
+/// events at these positions (what a search or filter shows).
+pub fn calendar(ds: &Dataset, lang: Lang, link: Option<&str>, only: Option<&[usize]>) -> Calendar {
     let mut out = String::new();
     let title = txt(ds, &ds.title, lang);
     raw_prop(&mut out, "BEGIN", "VCALENDAR");
@@ -121,7 +122,7 @@ pub fn calendar(ds: &Dataset, lang: Lang, link: Option<&str>) -> Calendar {
     raw_prop(&mut out, "CALSCALE", "GREGORIAN");
     raw_prop(&mut out, "METHOD", "PUBLISH");
     text_prop(&mut out, "X-WR-CALNAME", title);
-    let left_out: Vec<&Event> = ds.events.iter().filter(|e| !dated_to_the_day(e)).collect();
+    let left_out: Vec<&Event> = super::chosen(ds, only).filter(|e| !dated_to_the_day(e)).collect();
     if !left_out.is_empty() {
         let mut desc = String::from(te(X::LeftOut, lang));
         desc.push_str(": ");
@@ -142,7 +143,7 @@ pub fn calendar(ds: &Dataset, lang: Lang, link: Option<&str>) -> Calendar {
     push_basic_date(&mut stamp, ds.updated.first_day());
     stamp.push_str("T000000Z");
     let mut written = 0;
-    for e in ds.events.iter().filter(|e| dated_to_the_day(e)) {
+    for e in super::chosen(ds, only).filter(|e| dated_to_the_day(e)) {
         written += 1;
         raw_prop(&mut out, "BEGIN", "VEVENT");
         let mut uid = e.id.clone();
@@ -284,7 +285,7 @@ mod tests {
     #[test]
     fn calendar_basics_and_all_day_events() {
         let ds = bundled();
-        let cal = calendar(&ds, Lang::Ru, Some("https://example.org/#l=ru&e="));
+        let cal = calendar(&ds, Lang::Ru, Some("https://example.org/#l=ru&e="), None);
         let lines = unfold(&cal.text);
         assert_eq!(lines.first().map(|s| s.as_str()), Some("BEGIN:VCALENDAR"));
         assert_eq!(lines.last().map(|s| s.as_str()), Some("END:VCALENDAR"));
@@ -321,10 +322,10 @@ mod tests {
     #[test]
     fn uids_and_the_whole_file_are_stable() {
         let ds = bundled();
-        let a = calendar(&ds, Lang::En, None);
-        assert_eq!(a, calendar(&ds, Lang::En, None), "the same dataset gives the same file");
+        let a = calendar(&ds, Lang::En, None, None);
+        assert_eq!(a, calendar(&ds, Lang::En, None, None), "the same dataset gives the same file");
         let uids = |c: &Calendar| -> Vec<String> { unfold(&c.text).into_iter().filter(|l| l.starts_with("UID:")).collect() };
-        assert_eq!(uids(&a), uids(&calendar(&ds, Lang::Ru, None)), "UIDs do not depend on the language");
+        assert_eq!(uids(&a), uids(&calendar(&ds, Lang::Ru, None, None)), "UIDs do not depend on the language");
         let mut uniq = uids(&a);
         uniq.dedup();
         assert_eq!(uniq.len(), a.written);
@@ -333,7 +334,7 @@ mod tests {
         let mut extra = more.events[0].clone();
         extra.id = "1999-01-01-extra".into();
         more.events.insert(0, extra);
-        let b = calendar(&more, Lang::En, None);
+        let b = calendar(&more, Lang::En, None, None);
         assert!(uids(&a).iter().all(|u| uids(&b).contains(u)));
         let stamp = format!("DTSTAMP:{}T000000Z", crate::export::iso_day(ds.updated.first_day()).replace('-', ""));
         assert_eq!(a.text.matches(&stamp).count(), a.written, "DTSTAMP is the dataset's update, not the export time");
@@ -344,9 +345,20 @@ mod tests {
         let mut ds = bundled();
         let at = ds.events.iter().position(dated_to_the_day).unwrap();
         ds.events[at].title.0.insert("en".into(), "x\r\nEND:VEVENT\r\nBEGIN:VEVENT;a,b\\".into());
-        let cal = calendar(&ds, Lang::En, None);
+        let cal = calendar(&ds, Lang::En, None, None);
         let lines = unfold(&cal.text);
         assert_eq!(lines.iter().filter(|l| *l == "END:VEVENT").count(), cal.written);
         assert!(lines.iter().any(|l| l == "SUMMARY;LANGUAGE=en:x\\nEND:VEVENT\\nBEGIN:VEVENT\\;a\\,b\\\\"));
+    }
+
+    #[test]
+    fn a_search_or_filter_exports_only_what_it_shows() {
+        let ds = bundled();
+        let only: Vec<usize> = (0..ds.events.len()).filter(|&i| dated_to_the_day(&ds.events[i])).take(2).collect();
+        let two = calendar(&ds, Lang::En, None, Some(&only));
+        assert_eq!((two.written, two.text.matches("BEGIN:VEVENT").count()), (2, 2));
+        for &i in &only {
+            assert!(two.text.contains(&format!("UID:{}@", ds.events[i].id)));
+        }
     }
 }

@@ -17,6 +17,15 @@ use crate::model::{Dataset, Event, Place, RoleSpan, SubjectKind, Text};
 use crate::query;
 
 /// A dataset text in `lang` (else its fallback).
+/// The events to export: those at the positions in `only` (a search or filter's result, in
+/// date order), else all.
+pub fn chosen<'a>(ds: &'a Dataset, only: Option<&'a [usize]>) -> Box<dyn Iterator<Item = &'a Event> + 'a> {
+    match only {
+        Some(ix) => Box::new(ix.iter().filter_map(|&i| ds.events.get(i))),
+        None => Box::new(ds.events.iter()),
+    }
+}
+
 pub fn txt<'a>(ds: &'a Dataset, text: &'a Text, lang: Lang) -> &'a str {
     text.get(lang.code(), &ds.languages).text
 }
