@@ -4,7 +4,7 @@
 //   node run.mjs [DIST]               (exit code 1 if any test fails)
 //   E2E_ONLY=text node run.mjs [DIST]  (only the tests whose name contains the text; a filter
 //                                       that matches no test fails the run)
-// The suites gates.mjs and embed.mjs register more tests; a suite that is missing, does not load
+// The suites gates.mjs, embed.mjs and find.mjs register more tests; a suite that is missing, does not load
 // or registers nothing fails the run too.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -218,7 +218,7 @@ const helpers = {
   expect, eventually, mark, tile, attr, waitForApp, dist, artifacts, Check, MINISTERIAL, CHROMIUM_ARGS,
   checkMinisterialSelected, checkKazakhstan,
 };
-const SUITES = ['./gates.mjs', './embed.mjs', './scale.mjs', './host.mjs'];
+const SUITES = ['./gates.mjs', './embed.mjs', './scale.mjs', './export.mjs', './find.mjs', './host.mjs'];
 const setupFailures = [];
 for (const suite of SUITES) {
   const before = tests.length;

@@ -105,9 +105,14 @@ window.__textFit = (root) => {
 };
 
 // The text an element shows, in order: its visible text nodes (not display:none, not visually
-// hidden, not dropped whole by an .ap-fit box), with a space around every block-level box.
-window.__visibleText = (el) => {
-  if (!el.checkVisibility({ visibilityProperty: true })) return '';
+// hidden, not dropped whole by an .ap-fit box), with a space around every block-level box. For
+// a form field (input, select, textarea) its visible label is what it shows: the text of its
+// <label>, without the field's own content (a select's options).
+window.__visibleText = (control) => {
+  if (!control.checkVisibility({ visibilityProperty: true })) return '';
+  const field = /^(INPUT|SELECT|TEXTAREA)$/.test(control.tagName);
+  const el = field ? control.labels && control.labels[0] : control;
+  if (!el) return '';
   const hiddenBy = (node) => {
     for (let a = node; a; a = a.parentElement) {
       const cs = getComputedStyle(a);
@@ -131,6 +136,7 @@ window.__visibleText = (el) => {
       if (c.nodeType === 3) {
         if (!hiddenBy(c.parentElement) && !dropped(c)) out += c.textContent;
       } else if (c.nodeType === 1) {
+        if (field && c === control) continue;
         const block = !getComputedStyle(c).display.startsWith('inline');
         if (block) out += ' ';
         walk(c);

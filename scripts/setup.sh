@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already present.
 #   scripts/setup.sh          build tools (wasm target, trunk, wasm-bindgen CLI, wasm-opt)
-#   scripts/setup.sh --test   also Chromium, ChromeDriver and the end-to-end npm packages
+#   scripts/setup.sh --test   also Chromium, ChromeDriver, poppler-utils (pdftotext) and the
+#                             end-to-end npm packages
 # Versions are pinned: the wasm-bindgen CLI must equal the wasm-bindgen crate in Cargo.lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,7 +53,15 @@ if [ "${1:-}" = "--test" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
   fi
-  if [ ! -d e2e/node_modules/playwright-core ] || [ ! -d e2e/node_modules/axe-core ]; then
+  if ! command -v pdftotext >/dev/null; then
+    say "installing Debian's poppler-utils (pdftotext reads back the printed PDF)"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils
+  fi
+  missing=""
+  for pkg in playwright-core axe-core csv-parse ical.js; do [ -d "e2e/node_modules/$pkg" ] || missing=1; done
+  if [ -n "$missing" ]; then
     say "installing the end-to-end npm packages"
     (cd e2e && npm ci --no-audit --no-fund)
   fi

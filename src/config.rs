@@ -23,6 +23,8 @@ pub struct Config {
     pub use_hash: bool,
     /// Prefix for this instance's hash keys when several share a page.
     pub hash_prefix: Option<String>,
+    /// Whether the download/cite/link/print toolbar shows (`data-toolbar="off"` hides it).
+    pub toolbar: bool,
 }
 
 impl Default for Config {
@@ -36,6 +38,7 @@ impl Default for Config {
             state: None,
             use_hash: true,
             hash_prefix: None,
+            toolbar: true,
         }
     }
 }

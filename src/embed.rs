@@ -13,7 +13,8 @@ pub const HOST_SELECTOR: &str = "[data-almaty-process]";
 
 /// Reads an instance's configuration from its host element's `data-*` attributes:
 /// `data-src`, `data-lang`, `data-view`, `data-date`, `data-event`, `data-state`,
-/// `data-hash` (`off` to leave the URL alone) and `data-instance` (hash key prefix).
+/// `data-hash` (`off` to leave the URL alone), `data-instance` (hash key prefix) and
+/// `data-toolbar` (`off` hides the download/cite/print toolbar).
 pub fn config_from(el: &web_sys::Element) -> Config {
     let attr = |name: &str| el.get_attribute(name).filter(|v| !v.trim().is_empty());
     let mut c = Config::default();
@@ -31,6 +32,7 @@ pub fn config_from(el: &web_sys::Element) -> Config {
     c.state = attr("data-state");
     c.use_hash = attr("data-hash").as_deref() != Some("off");
     c.hash_prefix = attr("data-instance");
+    c.toolbar = attr("data-toolbar").as_deref() != Some("off");
     c
 }
 

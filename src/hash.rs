@@ -2,13 +2,17 @@
 //! What the keys mean for the explorer is in [`crate::view_state`].
 //!
 //! Form: `#e=<event id>&s=<state code>&d=<YYYY-MM-DD>&v=text&l=ru&t=<YYYY-MM-DD>..<YYYY-MM-DD>`
-//! (`t`: the stretch the timeline shows). Every key is optional.
+//! (`t`: the stretch the timeline shows), then the search and filter keys
+//! `q=<query, percent-encoded UTF-8>&lv=<levels shown, comma-separated>&a=<state code>&c=sure`
+//! (`a`: events that state attended; `c=sure`: hide inferred, uncertain and disputed events)
+//! and `cmp=<YYYY-MM-DD>` (the date compared with the as-of date). Every key is optional.
 //! Parsing never fails: unknown keys and malformed values are ignored (left `None`).
 //! When several instances share a page, each reads and writes only keys prefixed with its own
 //! name and a dot (`#a.e=…&b.s=KZ`); an instance without a name uses the bare keys.
 
 use crate::date::Date;
 use crate::ids::{is_id, is_lang_code, is_state_code};
+use crate::model::Level;
 pub use crate::view_state::View;
 
 /// The keys one instance finds in (or writes to) the hash, each well-formed; whether the ids
@@ -22,6 +26,61 @@ pub struct HashState {
     pub lang: Option<String>,
     /// First and last day the timeline shows.
     pub span: Option<(Date, Date)>,
+    /// The search query (decoded).
+    pub query: Option<String>,
+    /// The meeting levels shown (`None`: all).
+    pub levels: Option<Vec<Level>>,
+    /// Code of the state whose events alone are shown.
+    pub attended: Option<String>,
+    /// Only events recorded with certainty.
+    pub sure: bool,
+    /// The date compared with the as-of date.
+    pub compare: Option<Date>,
+}
+
+/// The longest query a hash carries, in chars.
+pub const MAX_QUERY: usize = 100;
+
+/// Percent-encodes `s` (UTF-8) for the hash: letters, digits and `-._~` stay as they are.
+pub fn encode(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Decodes a percent-encoded value (`+` is a space); `None` if it is not valid UTF-8.
+pub fn decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' => {
+                let hex = |c: u8| (c as char).to_digit(16);
+                let (h, l) = (hex(*b.get(i + 1)?)?, hex(*b.get(i + 2)?)?);
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// A day-precision date.
@@ -62,6 +121,19 @@ pub fn parse(hash: &str, prefix: Option<&str>) -> HashState {
                     }
                 }
             }
+            "q" => {
+                if let Some(q) = decode(value).filter(|q| !q.trim().is_empty() && q.chars().count() <= MAX_QUERY) {
+                    out.query = Some(q);
+                }
+            }
+            "lv" => {
+                let levels: Option<Vec<Level>> =
+                    value.split(',').filter(|v| !v.is_empty()).map(Level::parse).collect();
+                out.levels = levels.or(out.levels.take());
+            }
+            "a" if is_state_code(value) => out.attended = Some(value.to_string()),
+            "c" if value == "sure" => out.sure = true,
+            "cmp" => out.compare = day_date(value).or(out.compare),
             _ => {}
         }
     }
@@ -103,6 +175,22 @@ pub fn print(state: &HashState, prefix: Option<&str>, hash: &str) -> String {
     if let Some((a, b)) = &state.span {
         parts.push(format!("{}={a}..{b}", key("t")));
     }
+    if let Some(q) = &state.query {
+        parts.push(format!("{}={}", key("q"), encode(q)));
+    }
+    if let Some(lv) = &state.levels {
+        let names: Vec<&str> = lv.iter().map(|l| l.as_str()).collect();
+        parts.push(format!("{}={}", key("lv"), names.join(",")));
+    }
+    if let Some(a) = &state.attended {
+        parts.push(format!("{}={a}", key("a")));
+    }
+    if state.sure {
+        parts.push(format!("{}=sure", key("c")));
+    }
+    if let Some(d) = &state.compare {
+        parts.push(format!("{}={d}", key("cmp")));
+    }
     if parts.is_empty() {
         String::new()
     } else {
@@ -123,6 +211,7 @@ mod tests {
             view: Some(View::Text),
             lang: Some("ru".into()),
             span: Some((Date::ymd(2013, 1, 1), Date::ymd(2014, 6, 30))),
+            ..Default::default()
         };
         let h = print(&s, None, "");
         assert_eq!(h, "#e=2013-06-05-ministerial&s=KZ&d=2013-06-05&v=text&l=ru&t=2013-01-01..2014-06-30");
@@ -139,9 +228,33 @@ mod tests {
         ] {
             assert_eq!(parse(h, None), HashState::default(), "{h}");
         }
+        for h in ["#q=%ZZ", "#q=%FF", "#q=%20%20", "#lv=summit", "#a=pk", "#c=1", "#cmp=2013", "#q=%E0%A4"] {
+            assert_eq!(parse(h, None), HashState::default(), "{h}");
+        }
         let partial = parse("#e=ok-id&d=nonsense&zz=1", None);
         assert_eq!(partial.event.as_deref(), Some("ok-id"));
         assert_eq!(partial.date, None);
+    }
+
+    #[test]
+    fn search_filter_and_compare_keys_round_trip() {
+        let s = HashState {
+            query: Some("Ёлка & co=1 #x%".into()),
+            levels: Some(vec![Level::Ministerial, Level::SeniorOfficials]),
+            attended: Some("PK".into()),
+            sure: true,
+            compare: Some(Date::ymd(2011, 12, 31)),
+            ..Default::default()
+        };
+        let h = print(&s, None, "");
+        assert_eq!(
+            h,
+            "#q=%D0%81%D0%BB%D0%BA%D0%B0%20%26%20co%3D1%20%23x%25&lv=ministerial,senior_officials&a=PK&c=sure&cmp=2011-12-31"
+        );
+        assert_eq!(parse(&h, None), s);
+        assert_eq!(parse("#lv=", None).levels, Some(vec![]), "every level hidden");
+        assert_eq!(parse("#q=a+b", None).query.as_deref(), Some("a b"));
+        assert_eq!(decode("%d0%b5"), Some("е".into()));
     }
 
     #[test]

@@ -294,6 +294,27 @@ pub enum Key {
     Pages,
     PrevPage,
     NextPage,
+    Search,
+    FindAndFilter,
+    AttendedBy,
+    AllStates,
+    SureOnly,
+    CompareWith,
+    Changes,
+    NoChanges,
+    Joined,
+    Left,
+    RoleChanged,
+    ChairChanged,
+    Unchanged,
+    BecameChair,
+    CeasedChair,
+    NotInvolved,
+    Play,
+    Pause,
+    LevelsShown,
+    Matches,
+    ContainsMatches,
     AtSelectedEvent,
 }
 
@@ -361,6 +382,27 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
             Pages => "Pages of events",
             PrevPage => "Previous page",
             NextPage => "Next page",
+            Search => "Search events and states",
+            FindAndFilter => "Search and filters",
+            AttendedBy => "Attended by",
+            AllStates => "any state",
+            SureOnly => "Hide inferred and disputed",
+            CompareWith => "Compare with",
+            Changes => "Changes between the dates",
+            NoChanges => "No changes",
+            Joined => "joined",
+            Left => "left",
+            RoleChanged => "role changed",
+            ChairChanged => "chair changed",
+            Unchanged => "unchanged",
+            BecameChair => "became chair",
+            CeasedChair => "ceased to chair",
+            NotInvolved => "not involved",
+            Play => "Play through time",
+            Pause => "Pause",
+            LevelsShown => "Meeting levels (press to show or hide)",
+            Matches => "matches the search",
+            ContainsMatches => "contains matches",
         },
         Ui::Ru => match key {
             Loading => "Загрузка данных…",
@@ -422,6 +464,27 @@ pub fn t(key: Key, lang: Lang) -> &'static str {
             Pages => "Страницы списка событий",
             PrevPage => "Предыдущая страница",
             NextPage => "Следующая страница",
+            Search => "Поиск по событиям и государствам",
+            FindAndFilter => "Поиск и фильтры",
+            AttendedBy => "Участник",
+            AllStates => "любое государство",
+            SureOnly => "Скрыть выведенные и спорные",
+            CompareWith => "Сравнить с",
+            Changes => "Изменения между датами",
+            NoChanges => "Изменений нет",
+            Joined => "присоединилось",
+            Left => "вышло",
+            RoleChanged => "роль изменилась",
+            ChairChanged => "смена председателя",
+            Unchanged => "без изменений",
+            BecameChair => "стало председателем",
+            CeasedChair => "перестало быть председателем",
+            NotInvolved => "не участвовало",
+            Play => "Воспроизвести по времени",
+            Pause => "Пауза",
+            LevelsShown => "Уровни встреч (нажмите, чтобы показать или скрыть)",
+            Matches => "соответствует поиску",
+            ContainsMatches => "есть совпадения",
         },
     }
 }
@@ -466,6 +529,17 @@ pub fn event_count(n: usize, lang: Lang) -> String {
     }
 }
 
+/// "3 events match" / "Найдено: 3 события": the count a search announces.
+pub fn match_count(n: usize, lang: Lang) -> String {
+    match (lang.ui(), n) {
+        (Ui::En, 0) => "No events match".to_string(),
+        (Ui::En, 1) => "1 event matches".to_string(),
+        (Ui::En, _) => format!("{n} events match"),
+        (Ui::Ru, 0) => "Ничего не найдено".to_string(),
+        (Ui::Ru, _) => format!("Найдено: {}", event_count(n, lang)),
+    }
+}
+
 /// "Events 201–400 of 20000" / "События 201–400 из 20000".
 pub fn range_of(a: usize, b: usize, n: usize, lang: Lang) -> String {
     match lang.ui() {
@@ -499,9 +573,196 @@ pub fn as_of_sentence(day: DayNum, summary: &crate::query::Summary, lang: Lang) 
     format!("{head}: {counts}")
 }
 
+/// The export strings (downloads, citations, print view, the toolbar), in a table of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKey {
+    Tools,
+    Download,
+    EventsCsv,
+    StatesAsOf,
+    Calendar,
+    FoundCsv,
+    FoundCalendar,
+    DatasetJson,
+    Cite,
+    ThisEvent,
+    WholeDataset,
+    Style,
+    Format,
+    CitationText,
+    Copy,
+    CopyLink,
+    LinkLabel,
+    Print,
+    Copied,
+    LinkCopied,
+    CopyFallback,
+    DownloadStarted,
+    Close,
+    // CSV columns
+    ColId,
+    ColStart,
+    ColStartPrecision,
+    ColEnd,
+    ColEndPrecision,
+    ColUncertain,
+    ColLevel,
+    ColTitle,
+    ColSummary,
+    ColPlace,
+    ColCountry,
+    ColParticipants,
+    ColOrganisations,
+    ColSources,
+    ColAsOf,
+    ColOfficialName,
+    ColRoleFrom,
+    ColRoleTo,
+    Yes,
+    PrecisionDay,
+    PrecisionMonth,
+    PrecisionYear,
+    // iCalendar
+    LeftOut,
+    // print view
+    Chronology,
+    PrintedFrom,
+    Notes,
+}
+
+/// An export string.
+pub fn te(key: ExportKey, lang: Lang) -> &'static str {
+    use ExportKey::*;
+    match lang.ui() {
+        Ui::En => match key {
+            Tools => "Download, cite, share, print",
+            Download => "Download",
+            EventsCsv => "Events (CSV)",
+            StatesAsOf => "States as of",
+            Calendar => "Events calendar (iCalendar)",
+            FoundCsv => "Found events only (CSV)",
+            FoundCalendar => "Found events only (iCalendar)",
+            DatasetJson => "Dataset (JSON)",
+            Cite => "Cite",
+            ThisEvent => "This event",
+            WholeDataset => "Whole dataset",
+            Style => "APA",
+            Format => "Format",
+            CitationText => "Citation",
+            Copy => "Copy",
+            CopyLink => "Copy link",
+            LinkLabel => "Link to this view",
+            Print => "Print",
+            Copied => "Copied to the clipboard",
+            LinkCopied => "Link copied to the clipboard",
+            CopyFallback => "Selected: press Ctrl+C (⌘C) to copy",
+            DownloadStarted => "Downloading",
+            Close => "Close",
+            ColId => "ID",
+            ColStart => "Start",
+            ColStartPrecision => "Start precision",
+            ColEnd => "End",
+            ColEndPrecision => "End precision",
+            ColUncertain => "Date uncertain",
+            ColLevel => "Level",
+            ColTitle => "Title",
+            ColSummary => "Summary",
+            ColPlace => "Place",
+            ColCountry => "Country",
+            ColParticipants => "States (role)",
+            ColOrganisations => "Organisations (role)",
+            ColSources => "Sources",
+            ColAsOf => "As of",
+            ColOfficialName => "Official name",
+            ColRoleFrom => "Role since",
+            ColRoleTo => "Role until",
+            Yes => "yes",
+            PrecisionDay => "day",
+            PrecisionMonth => "month",
+            PrecisionYear => "year",
+            LeftOut => "Left out, as their dates are known only to the month or year",
+            Chronology => "Chronology",
+            PrintedFrom => "Printed from",
+            Notes => "Source notes",
+        },
+        Ui::Ru => match key {
+            Tools => "Скачать, цитировать, поделиться, распечатать",
+            Download => "Скачать",
+            EventsCsv => "События (CSV)",
+            StatesAsOf => "Государства на",
+            Calendar => "Календарь событий (iCalendar)",
+            FoundCsv => "Только найденные события (CSV)",
+            FoundCalendar => "Только найденные события (iCalendar)",
+            DatasetJson => "Набор данных (JSON)",
+            Cite => "Цитировать",
+            ThisEvent => "Это событие",
+            WholeDataset => "Весь набор данных",
+            Style => "ГОСТ",
+            Format => "Формат",
+            CitationText => "Библиографическая ссылка",
+            Copy => "Копировать",
+            CopyLink => "Копировать ссылку",
+            LinkLabel => "Ссылка на этот вид",
+            Print => "Печать",
+            Copied => "Скопировано в буфер обмена",
+            LinkCopied => "Ссылка скопирована в буфер обмена",
+            CopyFallback => "Текст выделен: нажмите Ctrl+C (⌘C), чтобы скопировать",
+            DownloadStarted => "Скачивается",
+            Close => "Закрыть",
+            ColId => "Идентификатор",
+            ColStart => "Начало",
+            ColStartPrecision => "Точность начала",
+            ColEnd => "Окончание",
+            ColEndPrecision => "Точность окончания",
+            ColUncertain => "Дата не точна",
+            ColLevel => "Уровень",
+            ColTitle => "Название",
+            ColSummary => "Описание",
+            ColPlace => "Место",
+            ColCountry => "Страна",
+            ColParticipants => "Государства (статус)",
+            ColOrganisations => "Организации (роль)",
+            ColSources => "Источники",
+            ColAsOf => "На дату",
+            ColOfficialName => "Официальное название",
+            ColRoleFrom => "Статус с",
+            ColRoleTo => "Статус по",
+            Yes => "да",
+            PrecisionDay => "день",
+            PrecisionMonth => "месяц",
+            PrecisionYear => "год",
+            LeftOut => "Не включены, так как их даты известны лишь с точностью до месяца или года",
+            Chronology => "Хронология",
+            PrintedFrom => "Распечатано со страницы",
+            Notes => "Источники",
+        },
+    }
+}
+
+/// A month's name in English (1–12), for citation styles that spell dates in words.
+pub fn month_en(m: u8) -> &'static str {
+    MONTHS_EN[(m.clamp(1, 12) - 1) as usize]
+}
+
+/// A month's name in Russian, genitive (1–12): "5 июня".
+pub fn month_ru_gen(m: u8) -> &'static str {
+    MONTHS_RU_GEN[(m.clamp(1, 12) - 1) as usize]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn match_counts_agree_in_number() {
+        assert_eq!(match_count(0, Lang::En), "No events match");
+        assert_eq!(match_count(1, Lang::En), "1 event matches");
+        assert_eq!(match_count(3, Lang::En), "3 events match");
+        assert_eq!(match_count(1, Lang::Ru), "Найдено: 1 событие");
+        assert_eq!(match_count(3, Lang::Ru), "Найдено: 3 события");
+        assert_eq!(match_count(11, Lang::Ru), "Найдено: 11 событий");
+        assert_eq!(match_count(0, Lang::Ru), "Ничего не найдено");
+    }
 
     #[test]
     fn event_counts_agree_in_number() {

@@ -2,12 +2,15 @@
 //! sourced dataset.
 //!
 //! The domain modules (`date`, `ids`, `model`, `validate`, `crosscheck`, `query`, `scale`, `grid`,
-//! `hash`, `i18n`, `config`, `view_state`) use no web or UI crate and are tested natively; the UI
+//! `hash`, `i18n`, `config`, `view_state`, `export`) use no web or UI crate and are tested natively; the UI
 //! (`app`, `components`, `load`, `embed`) is compiled for the browser only.
 
+pub mod compare;
 pub mod config;
 pub mod date;
+pub mod export;
 pub mod ids;
+pub mod find;
 pub mod view_state;
 pub mod window;
 pub mod model;

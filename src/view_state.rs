@@ -7,9 +7,10 @@
 
 use crate::config::Config;
 use crate::date::{add_months, Date, DayNum};
+use crate::find::{level_bit, Filter};
 use crate::hash::{self, HashState};
 use crate::i18n::Lang;
-use crate::model::{Dataset, EventIx, StateIx};
+use crate::model::{Dataset, EventIx, Level, StateIx};
 use crate::query;
 
 /// Which rendering of the data is shown.
@@ -62,7 +63,7 @@ impl Selection {
 }
 
 /// Everything that makes one view of the explorer (and so everything a link reopens).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewState {
     pub selection: Selection,
     /// The as-of date; always within the timeline's extent.
@@ -72,13 +73,19 @@ pub struct ViewState {
     /// The stretch of days the timeline shows (its zoom and scroll), first and last day;
     /// `None`: the default zoom, scrolled to keep the as-of date in view.
     pub span: Option<(DayNum, DayNum)>,
+    /// The search query as typed (empty: no search).
+    pub query: String,
+    /// Which events are shown.
+    pub filter: Filter,
+    /// A second date, compared with the as-of date on the map (always within the extent).
+    pub compare: Option<DayNum>,
 }
 
 /// The shortest stretch the timeline zooms in to, in days.
 pub const MIN_SPAN_DAYS: DayNum = 14;
 
 /// What the user did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Select an event; the as-of date moves to its first day.
     SelectEvent(EventIx),
@@ -104,6 +111,16 @@ pub enum Action {
     FitAll,
     /// The URL changed under us (Back/Forward, an edited link): show this state.
     Navigate(ViewState),
+    /// Search for this text (cut to [`hash::MAX_QUERY`] chars).
+    SetQuery(String),
+    /// Show or hide one meeting level.
+    ToggleLevel(Level),
+    /// Show only the events this state attended (`None`: all).
+    SetAttended(Option<StateIx>),
+    /// Hide (or show again) inferred, uncertain and disputed events.
+    SetSureOnly(bool),
+    /// Compare the as-of date with this one (`None`: stop comparing).
+    SetCompare(Option<DayNum>),
 }
 
 /// What a transition does to the browser history.
@@ -118,7 +135,7 @@ pub enum History {
 }
 
 /// A new state and how to record it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Transition {
     pub state: ViewState,
     pub history: History,
@@ -173,6 +190,15 @@ impl<'a> Ctx<'a> {
         };
         s.day = self.clamp(s.day);
         s.span = s.span.map(|(a, b)| self.clamp_span(a, b));
+        if s.query.chars().count() > hash::MAX_QUERY {
+            s.query = s.query.chars().take(hash::MAX_QUERY).collect();
+        }
+        if s.query.trim().is_empty() {
+            s.query.clear();
+        }
+        s.filter.hidden_levels &= ALL_LEVELS;
+        s.filter.attended = s.filter.attended.filter(|i| i.0 < self.ds.states.len());
+        s.compare = s.compare.map(|d| self.clamp(d));
         s
     }
 
@@ -196,6 +222,17 @@ impl<'a> Ctx<'a> {
             return self.sanitize(base);
         }
         let mut s = base;
+        // Search, filters and comparison: absent keys mean none (a link describes a view).
+        s.query = keys.query.clone().unwrap_or_default();
+        s.filter = Filter {
+            hidden_levels: match &keys.levels {
+                Some(shown) => ALL_LEVELS & !shown.iter().fold(0, |m, l| m | level_bit(*l)),
+                None => 0,
+            },
+            attended: keys.attended.as_deref().and_then(|c| self.ds.state_ix(c)),
+            sure_only: keys.sure,
+        };
+        s.compare = keys.compare.map(|d| d.first_day());
         let event = keys.event.as_deref().and_then(|id| self.ds.event_ix(id));
         let state = keys.state.as_deref().and_then(|c| self.ds.state_ix(c));
         s.selection = match (event, state) {
@@ -227,6 +264,12 @@ impl<'a> Ctx<'a> {
             view: Some(s.view),
             lang: Some(s.lang.code().to_string()),
             span: s.span.map(|(a, b)| (Date::from_day(a), Date::from_day(b))),
+            query: (!s.query.is_empty()).then(|| s.query.clone()),
+            levels: (s.filter.hidden_levels != 0)
+                .then(|| Level::ALL.iter().copied().filter(|l| s.filter.level_shown(*l)).collect()),
+            attended: s.filter.attended.and_then(|i| self.ds.states.get(i.0)).map(|x| x.code.clone()),
+            sure: s.filter.sure_only,
+            compare: s.compare.map(Date::from_day),
         }
     }
 
@@ -240,14 +283,15 @@ impl<'a> Ctx<'a> {
             view: config.view,
             lang: config.lang,
             span: None,
+            query: String::new(),
+            filter: Filter::default(),
+            compare: None,
         });
         let attributes = HashState {
             event: config.event.clone(),
             state: config.state.clone(),
             date: config.date.as_deref().and_then(|d| Date::parse(d).ok()).filter(|d| d.day.is_some()),
-            view: None,
-            lang: None,
-            span: None,
+            ..HashState::default()
         };
         let s = self.from_hash(&attributes, defaults);
         if config.use_hash {
@@ -273,9 +317,10 @@ pub fn shell_lang(config: &Config, hash: &str) -> Lang {
 
 /// Applies one action. Selecting, switching the view or the language pushes a history entry;
 /// moving the date replaces it; navigation replaces (it never pushes, or Back would loop);
-/// an action that changes nothing keeps the URL.
+/// an action that changes nothing keeps the URL. Typing a query and moving the compared date
+/// replace; a filter, or starting and stopping a comparison, pushes.
 pub fn reduce(ctx: &Ctx, s: &ViewState, action: Action) -> Transition {
-    let mut next = *s;
+    let mut next = s.clone();
     match action {
         Action::SelectEvent(i) => {
             if let Some(d) = ctx.event_day(i) {
@@ -312,21 +357,35 @@ pub fn reduce(ctx: &Ctx, s: &ViewState, action: Action) -> Transition {
             let history = if state == *s { History::Keep } else { History::Replace };
             return Transition { state, history };
         }
+        Action::SetQuery(q) => next.query = q,
+        Action::ToggleLevel(l) => next.filter.hidden_levels ^= level_bit(l),
+        Action::SetAttended(a) => next.filter.attended = a,
+        Action::SetSureOnly(b) => next.filter.sure_only = b,
+        Action::SetCompare(d) => next.compare = d,
     }
     let mut state = ctx.sanitize(next);
     // A date move or a selection brings the date into the timeline's view.
     if state.day != s.day {
-        state = ctx.reveal(state, state.day);
+        let d = state.day;
+        state = ctx.reveal(state, d);
     }
     let history = if state == *s {
         History::Keep
-    } else if state.selection != s.selection || state.view != s.view || state.lang != s.lang {
+    } else if state.selection != s.selection
+        || state.view != s.view
+        || state.lang != s.lang
+        || state.filter != s.filter
+        || state.compare.is_some() != s.compare.is_some()
+    {
         History::Push
     } else {
         History::Replace
     };
     Transition { state, history }
 }
+
+/// Every level's bit.
+pub const ALL_LEVELS: u16 = (1 << Level::ALL.len()) - 1;
 
 /// Which item of a list holds its roving tab stop: the one the keyboard last moved to (`moved`,
 /// with the selection at that moment), as long as the selection has not changed since; else
@@ -357,7 +416,16 @@ mod tests {
     const TODAY: DayNum = 30_000; // 2052: later than every fixture date
 
     fn start(ctx: &Ctx) -> ViewState {
-        ViewState { selection: Selection::None, day: ctx.clamp(day(2012, 1, 1)), view: View::Visual, lang: Lang::En, span: None }
+        ViewState {
+            selection: Selection::None,
+            day: ctx.clamp(day(2012, 1, 1)),
+            view: View::Visual,
+            lang: Lang::En,
+            span: None,
+            query: String::new(),
+            filter: Filter::default(),
+            compare: None,
+        }
     }
 
     #[test]
@@ -424,7 +492,7 @@ mod tests {
             }
             assert_eq!(t.history, History::Replace);
             seen.push(t.state.day);
-            s = t.state;
+            s = t.state.clone();
         }
         assert_eq!(seen, starts);
         let mut back = Vec::new();
@@ -434,11 +502,37 @@ mod tests {
                 break;
             }
             back.push(t.state.day);
-            s = t.state;
+            s = t.state.clone();
         }
         starts.pop();
         starts.reverse();
         assert_eq!(back, starts);
+    }
+
+    #[test]
+    fn search_filters_and_compare_have_their_history() {
+        let ds = ds();
+        let ctx = Ctx::new(&ds, TODAY);
+        let s = start(&ctx);
+        let t = reduce(&ctx, &s, Action::SetQuery("almaty".into()));
+        assert_eq!((t.state.query.as_str(), t.history), ("almaty", History::Replace), "typing does not flood history");
+        assert_eq!(reduce(&ctx, &s, Action::SetQuery("   ".into())).history, History::Keep, "a blank query is none");
+        let t = reduce(&ctx, &s, Action::ToggleLevel(Level::Ministerial));
+        assert_eq!(t.history, History::Push);
+        assert!(!t.state.filter.level_shown(Level::Ministerial));
+        assert!(reduce(&ctx, &t.state, Action::ToggleLevel(Level::Ministerial)).state.filter.is_empty());
+        assert_eq!(reduce(&ctx, &s, Action::SetAttended(Some(StateIx(1)))).history, History::Push);
+        assert_eq!(reduce(&ctx, &s, Action::SetAttended(Some(StateIx(999)))).history, History::Keep);
+        let t = reduce(&ctx, &s, Action::SetCompare(Some(-1_000_000)));
+        assert_eq!((t.state.compare, t.history), (Some(ctx.extent.0), History::Push));
+        assert_eq!(reduce(&ctx, &t.state, Action::SetCompare(Some(ctx.extent.0 + 40))).history, History::Replace);
+        // The hash keys, written and read back.
+        let t = reduce(&ctx, &t.state, Action::SetQuery("Ёлка е".into()));
+        let h = hash::print(&ctx.to_hash(&t.state), None, "");
+        assert!(h.contains("&q=%D0%81%D0%BB%D0%BA%D0%B0%20%D0%B5") && h.contains("&cmp="), "{h}");
+        assert_eq!(ctx.from_hash(&hash::parse(&h, None), s.clone()), t.state);
+        // A link without the keys clears them.
+        assert_eq!(ctx.from_hash(&hash::parse("#v=text", None), t.state.clone()).query, "");
     }
 
     #[test]
@@ -457,13 +551,13 @@ mod tests {
         let ds = ds();
         let ctx = Ctx::new(&ds, TODAY);
         let s = start(&ctx);
-        let to = ViewState { selection: Selection::State(StateIx(1)), view: View::Text, lang: Lang::Ru, ..s };
-        let t = reduce(&ctx, &s, Action::Navigate(to));
+        let to = ViewState { selection: Selection::State(StateIx(1)), view: View::Text, lang: Lang::Ru, ..s.clone() };
+        let t = reduce(&ctx, &s, Action::Navigate(to.clone()));
         assert_eq!(t.state, to);
         assert_eq!(t.history, History::Replace);
-        assert_eq!(reduce(&ctx, &to, Action::Navigate(to)).history, History::Keep);
+        assert_eq!(reduce(&ctx, &to, Action::Navigate(to.clone())).history, History::Keep);
         // A navigation to something impossible is made possible, not obeyed.
-        let bad = ViewState { selection: Selection::Event(EventIx(999)), day: i32::MAX, ..s };
+        let bad = ViewState { selection: Selection::Event(EventIx(999)), day: i32::MAX, ..s.clone() };
         let t = reduce(&ctx, &s, Action::Navigate(bad));
         assert_eq!(t.state.selection, Selection::None);
         assert_eq!(t.state.day, ctx.extent.1);
@@ -475,11 +569,11 @@ mod tests {
         let ctx = Ctx::new(&ds, TODAY);
         let base = start(&ctx);
         let id = ds.events[2].id.clone();
-        let s = ctx.from_hash(&hash::parse(&format!("#e={id}"), None), base);
+        let s = ctx.from_hash(&hash::parse(&format!("#e={id}"), None), base.clone());
         assert_eq!(s.selection, Selection::Event(ds.event_ix(&id).unwrap()));
         assert_eq!(s.day, ds.events[2].start.first_day(), "an event without a date opens on its day");
         let code = ds.states[3].code.clone();
-        let s = ctx.from_hash(&hash::parse(&format!("#s={code}&d=2012-03-04"), None), base);
+        let s = ctx.from_hash(&hash::parse(&format!("#s={code}&d=2012-03-04"), None), base.clone());
         assert_eq!(s.selection, Selection::State(StateIx(3)));
         assert_eq!(s.day, day(2012, 3, 4));
         // Unknown ids are ignored, never "the first event".
@@ -611,11 +705,21 @@ mod tests {
             Just(None),
             (lo..=hi - MIN_SPAN_DAYS, MIN_SPAN_DAYS - 1..=hi - lo).prop_map(move |(a, len)| Some((a, (a + len).min(hi)))),
         ];
-        (sel, lo..=hi, view, lang, span).prop_map(|(selection, day, view, lang, span)| {
-            // A valid state: a span of at least two weeks inside the extent.
-            let span = span.map(|(a, b): (DayNum, DayNum)| if b - a + 1 < MIN_SPAN_DAYS { (b + 1 - MIN_SPAN_DAYS, b) } else { (a, b) });
-            ViewState { selection, day, view, lang, span }
-        })
+        // Queries with spaces, Cyrillic, ё and the hash's own separators.
+        let query = prop_oneof![
+            Just(String::new()),
+            "[a-zA-Zа-яёЁ0-9 &=#%+.,-]{0,20}".prop_map(|q: String| if q.trim().is_empty() { String::new() } else { q }),
+        ];
+        let filter = (0u16..=ALL_LEVELS, prop_oneof![Just(None), (0..n_states).prop_map(|i| Some(StateIx(i)))], any::<bool>())
+            .prop_map(|(hidden_levels, attended, sure_only)| Filter { hidden_levels, attended, sure_only });
+        let compare = prop_oneof![Just(None), (lo..=hi).prop_map(Some)];
+        ((sel, lo..=hi, view, lang, span), (query, filter, compare)).prop_map(
+            |((selection, day, view, lang, span), (query, filter, compare))| {
+                // A valid state: a span of at least two weeks inside the extent.
+                let span = span.map(|(a, b): (DayNum, DayNum)| if b - a + 1 < MIN_SPAN_DAYS { (b + 1 - MIN_SPAN_DAYS, b) } else { (a, b) });
+                ViewState { selection, day, view, lang, span, query, filter, compare }
+            },
+        )
     }
 
     proptest! {
@@ -631,7 +735,7 @@ mod tests {
             let ds = ds();
             let ctx = Ctx::new(&ds, TODAY);
             // Through the typed keys...
-            prop_assert_eq!(ctx.from_hash(&ctx.to_hash(&s), base), s);
+            prop_assert_eq!(ctx.from_hash(&ctx.to_hash(&s), base.clone()), s.clone());
             // ... and through the URL text, beside another instance's keys.
             let text = hash::print(&ctx.to_hash(&s), prefix.as_deref(), "#b.e=other&b.d=2012-01-01");
             prop_assert_eq!(ctx.from_hash(&hash::parse(&text, prefix.as_deref()), base), s);
@@ -652,6 +756,11 @@ mod tests {
                 Just(Action::NextEvent), Just(Action::PrevEvent), Just(Action::FirstDay), Just(Action::LastDay),
                 Just(Action::SetView(View::Text)), Just(Action::SetLang(Lang::Ru)),
                 (any::<i32>(), any::<i32>()).prop_map(|(a, b)| Action::ShowSpan(a / 2, b / 2)), Just(Action::FitAll),
+                ".{0,200}".prop_map(Action::SetQuery),
+                (0usize..8).prop_map(|i| Action::ToggleLevel(Level::ALL[i])),
+                (0usize..30).prop_map(|i| Action::SetAttended(Some(StateIx(i)))),
+                any::<bool>().prop_map(Action::SetSureOnly),
+                any::<i32>().prop_map(|d| Action::SetCompare(Some(d))),
             ],
         ) {
             let ds = ds();
@@ -661,6 +770,9 @@ mod tests {
             prop_assert_eq!(t.history == History::Keep, t.state == s);
             if let Selection::Event(i) = t.state.selection { prop_assert!(i.0 < ds.events.len()); }
             if let Selection::State(i) = t.state.selection { prop_assert!(i.0 < ds.states.len()); }
+            prop_assert!(t.state.query.chars().count() <= hash::MAX_QUERY);
+            if let Some(a) = t.state.filter.attended { prop_assert!(a.0 < ds.states.len()); }
+            if let Some(c) = t.state.compare { prop_assert!(ctx.extent.0 <= c && c <= ctx.extent.1); }
             if let Some((a, b)) = t.state.span {
                 prop_assert!(ctx.extent.0 <= a && a <= b && b <= ctx.extent.1);
                 prop_assert!(b - a + 1 >= MIN_SPAN_DAYS.min(ctx.extent.1 - ctx.extent.0 + 1));

@@ -58,7 +58,7 @@ pub fn AsOf(
         // is the text a speech-input user reads in the tooltip.
         view! {
             <button type="button" class="ap-button ap-button--small" data-testid=testid
-                on:click=move |_| on_action.run(action) title=move || t(key, lang.get())>
+                on:click=move |_| on_action.run(action.clone()) title=move || t(key, lang.get())>
                 <span aria-hidden="true">{glyph}</span>
                 <span class="ap-visually-hidden">{move || t(key, lang.get())}</span>
             </button>

@@ -28,14 +28,28 @@ type Panel = NodeRef<leptos::html::Aside>;
 
 /// After a link inside the panel replaced the panel's content, puts keyboard focus on the new
 /// title, so focus is not dropped to the page.
-fn focus_title_soon(panel: Panel) {
-    request_animation_frame(move || {
-        // The panel may be gone by then (its instance unmounted): nothing to focus.
-        if let Some(p) = panel.try_get_untracked().flatten() {
-            if let Ok(Some(h)) = p.query_selector(".ap-detail__title") {
-                use wasm_bindgen::JsCast;
-                let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
+/// `article` selects the article the new title is in (`[data-event-id="…"]`), so the old one,
+/// still there until the re-render, is never the one focused.
+fn focus_title_soon(panel: Panel, article: String) {
+    let title = format!("{article} .ap-detail__title");
+    // The panel may be gone by then (its instance unmounted): nothing to focus.
+    let focus = move || {
+        use wasm_bindgen::JsCast;
+        panel
+            .try_get_untracked()
+            .flatten()
+            .and_then(|p| p.query_selector(&title).ok().flatten())
+            .map(|h| h.unchecked_into::<web_sys::HtmlElement>().focus())
+            .is_some()
+    };
+    // Queued after the re-render the selection has just scheduled (tasks run in order), so
+    // focus moves before the browser does anything else; a frame later as a fallback.
+    let focus = std::rc::Rc::new(focus);
+    leptos::task::spawn_local(async move {
+        if !focus() {
+            request_animation_frame(move || {
+                focus();
+            });
         }
     });
 }
@@ -167,11 +181,12 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, env: Env) -> AnyView {
                 <ul class="ap-participants" data-testid="participants">
                     {e.participants.iter().map(|p| {
                         let code = p.state.clone();
+                        let code_f = code.clone();
                         let idx: Option<StateIx> = ds.state_ix(&p.state);
                         view! {
                             <li data-state=code.clone() data-role=p.role.as_str()>
                                 <button type="button" class="ap-link"
-                                    on:click=move |_| if let Some(i) = idx { on_action.run(Action::SelectState(i)); focus_title_soon(panel) }>
+                                    on:click=move |_| if let Some(i) = idx { on_action.run(Action::SelectState(i)); focus_title_soon(panel, format!("[data-state=\"{}\"]", code_f)) }>
                                     {state_short(ds, &p.state, day, lang)}
                                 </button>
                                 " — "{event_role_name(p.role, lang)}
@@ -299,10 +314,11 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, env: Env) -> AnyView {
             <h3>{t(Key::EventsAttended, lang)}</h3>
             <ul class="ap-attended" data-testid="events-attended">
                 {events.iter().filter_map(|(e, role)| Some((ds.event_ix(&e.id)?, e, role))).map(|(idx, e, role)| {
+                    let id_f = e.id.clone();
                     view! {
                         <li>
                             {time_view(&e.start, lang)}" · "
-                            <button type="button" class="ap-link" on:click=move |_| { on_action.run(Action::SelectEvent(idx)); focus_title_soon(panel) }>
+                            <button type="button" class="ap-link" on:click=move |_| { on_action.run(Action::SelectEvent(idx)); focus_title_soon(panel, format!("[data-event-id=\"{}\"]", id_f)) }>
                                 {text_str(ds, &e.title, lang)}
                             </button>
                             " — "{event_role_name(*role, lang)}

@@ -3,13 +3,17 @@
 
 use super::asof::AsOf;
 use super::detail::Detail;
+use super::find::{ChangeList, FindBar, Play};
 use super::header::Header;
+use super::print_view::PrintView;
 use super::text_view::TextView;
 use super::tile_grid::TileGrid;
 use super::timeline::Timeline;
+use super::toolbar::{Links, Toolbar};
 use super::ui::current_hash;
 use crate::config::Config;
 use crate::date::DayNum;
+use crate::find::{Filter, Haystacks, Matches};
 use crate::hash;
 use crate::model::Dataset;
 use crate::view_state::{reduce, Action, Ctx, History, View, ViewState};
@@ -55,24 +59,34 @@ pub fn Explorer(
         ds.with_value(|ds| config.with_value(|c| Ctx { ds, extent }.initial(c, hash, today)))
     };
     let first = opening(&if use_hash { current_hash() } else { String::new() });
-    let state = RwSignal::new(first);
+    let state = RwSignal::new(first.clone());
 
-    let record = move |s: ViewState, history: History| {
+    let record = move |s: &ViewState, history: History| {
         if use_hash {
-            ds.with_value(|ds| prefix.with_value(|p| write_url(&Ctx { ds, extent }, &s, p.as_deref(), history)));
+            ds.with_value(|ds| prefix.with_value(|p| write_url(&Ctx { ds, extent }, s, p.as_deref(), history)));
         }
     };
-    let dispatch = Callback::new(move |a: Action| {
+    // Play steps through `step`; every other action (`dispatch`) stops it.
+    let playing = RwSignal::new(false);
+    let step = Callback::new(move |a: Action| {
         let t = ds.with_value(|ds| reduce(&Ctx { ds, extent }, &state.get_untracked(), a));
         if t.history != History::Keep {
+            record(&t.state, t.history);
             state.set(t.state);
-            record(t.state, t.history);
         }
+    });
+    // (The timeline reports its own scrolling as a span; that is not the user's doing. A user's
+    // scroll or zoom stops play through the pointer, wheel and key listeners below.)
+    let dispatch = Callback::new(move |a: Action| {
+        if playing.get_untracked() && !matches!(a, Action::ShowSpan(..)) {
+            playing.set(false);
+        }
+        step.run(a);
     });
     if use_hash {
         // The opening view gets its full URL in place; Back/Forward and edited links come back
         // as navigation (which replaces, never pushes).
-        record(first, History::Replace);
+        record(&first, History::Replace);
         let on_nav = move || dispatch.run(Action::Navigate(opening(&current_hash())));
         let a = window_event_listener(leptos::ev::popstate, move |_| on_nav());
         let b = window_event_listener(leptos::ev::hashchange, move |_| on_nav());
@@ -86,30 +100,96 @@ pub fn Explorer(
     let selection = Signal::from(Memo::new(move |_| state.with(|s| s.selection)));
     let day = Signal::from(Memo::new(move |_| state.with(|s| s.day)));
     let view = Memo::new(move |_| state.with(|s| s.view));
-    let lang = Signal::from(Memo::new(move |_| state.with(|s| s.lang)));
+    let lang: Signal<crate::i18n::Lang> = Memo::new(move |_| state.with(|s| s.lang)).into();
     let span: Signal<Option<(DayNum, DayNum)>> = Memo::new(move |_| state.with(|s| s.span)).into();
+    // Search, filters, comparison. The filtered index list and the matches are computed once
+    // per change of the filter or the query, never per mark.
+    let query: Signal<String> = Memo::new(move |_| state.with(|s| s.query.clone())).into();
+    let filter: Signal<Filter> = Memo::new(move |_| state.with(|s| s.filter)).into();
+    let compare: Signal<Option<DayNum>> = Memo::new(move |_| state.with(|s| s.compare)).into();
+    let shown: Signal<Option<Arc<Vec<usize>>>> = Memo::new(move |_: Option<&Option<Arc<Vec<usize>>>>| {
+        let f: Filter = filter.get();
+        (!f.is_empty()).then(|| Arc::new(ds.with_value(|ds| f.shown(ds))))
+    })
+    .into();
+    let haystacks = StoredValue::new(None::<Arc<Haystacks>>);
+    let matches: Signal<Option<Arc<Matches>>> = Memo::new(move |_: Option<&Option<Arc<Matches>>>| {
+        let q = query.get();
+        if q.trim().is_empty() {
+            return None;
+        }
+        let code = lang.get().code();
+        let h = match haystacks.get_value() {
+            Some(h) if h.lang == code => h,
+            _ => {
+                let h = Arc::new(ds.with_value(|ds| Haystacks::build(ds, code)));
+                haystacks.set_value(Some(h.clone()));
+                h
+            }
+        };
+        h.search(&q).map(Arc::new)
+    })
+    .into();
+    let match_count: Signal<Option<usize>> = Signal::from(Memo::new(move |_| {
+        matches.with(|m| {
+            m.as_ref().map(|m| match shown.get().as_deref() {
+                Some(v) => m.count_in(v),
+                None => m.events.iter().filter(|x| **x).count(),
+            })
+        })
+    }));
+    let last_start = dataset.events.last().map(|e| e.start.first_day()).unwrap_or(extent.0);
     let dataset = StoredValue::new(dataset);
     let d = move || dataset.get_value();
+    let (toolbar, src) = config.with_value(|c| (c.toolbar, c.src.clone()));
+    let links = Links { use_hash, prefix: prefix.get_value() };
+    // Any key or pointer press outside the play button stops play.
+    let stop_play = move |ev: web_sys::Event| {
+        use wasm_bindgen::JsCast;
+        let on_play = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-testid=play]").ok().flatten())
+            .is_some();
+        if !on_play && playing.get_untracked() {
+            playing.set(false);
+        }
+    };
 
     view! {
-        <div class="ap-app" lang=move || lang.get().code() data-view=move || view.get().as_str()>
+        <div class="ap-app" lang=move || lang.get().code() data-view=move || view.get().as_str()
+            class:ap-app--playing=move || playing.get()
+            on:keydown=move |ev| stop_play(ev.into()) on:pointerdown=move |ev| stop_play(ev.into())
+            on:wheel=move |ev| stop_play(ev.into())>
             <Header dataset=d() lang=lang view=view on_action=dispatch/>
+            {toolbar.then(|| view! { <Toolbar dataset=d() selection=selection day=day lang=lang src=src links=links.clone() shown=shown/> })}
             <AsOf dataset=d() extent=extent day=day lang=lang on_action=dispatch/>
+            <div class="ap-playbar">
+                <Play last=last_start day=day lang=lang playing=playing on_action=step/>
+            </div>
+            <FindBar dataset=d() extent=extent lang=lang query=query filter=filter compare=compare day=day
+                match_count=match_count on_action=dispatch/>
             {move || match view.get() {
                 View::Visual => view! {
-                    <Timeline dataset=d() extent=extent selection=selection day=day lang=lang span=span on_action=dispatch/>
+                    <Timeline dataset=d() extent=extent selection=selection day=day lang=lang span=span on_action=dispatch
+                        shown=shown matches=matches filter=filter/>
                     <div class="ap-main">
-                        <TileGrid dataset=d() selection=selection day=day lang=lang on_action=dispatch/>
+                        <TileGrid dataset=d() selection=selection day=day lang=lang on_action=dispatch
+                            compare=compare matches=matches/>
                         <Detail dataset=d() extent=extent selection=selection day=day lang=lang on_action=dispatch/>
                     </div>
+                    <ChangeList dataset=d() day=day compare=compare lang=lang/>
                 }.into_any(),
                 View::Text => view! {
                     <div class="ap-main ap-main--text">
-                        <TextView dataset=d() selection=selection day=day lang=lang on_action=dispatch/>
+                        <TextView dataset=d() selection=selection day=day lang=lang on_action=dispatch
+                            shown=shown matches=matches query=query filter=filter/>
                         <Detail dataset=d() extent=extent selection=selection day=day lang=lang on_action=dispatch/>
                     </div>
+                    <ChangeList dataset=d() day=day compare=compare lang=lang/>
                 }.into_any(),
             }}
+            <PrintView dataset=d() day=day lang=lang links=links/>
         </div>
     }
 }

@@ -4,6 +4,7 @@
 use super::ui::{focus_item, state_short};
 use crate::date::DayNum;
 use crate::grid::{layout, neighbour, reading_order, Pin};
+use crate::find::Matches;
 use crate::hyphen::soft_hyphens;
 use crate::i18n::{event_role_name, role_name, role_short, t, Key, Lang};
 use crate::model::{Dataset, Role, StateIx};
@@ -20,6 +21,12 @@ pub fn TileGrid(
     #[prop(into)] day: Signal<DayNum>,
     #[prop(into)] lang: Signal<Lang>,
     on_action: Callback<Action>,
+    /// A second date: each tile shows its change between the two.
+    #[prop(into, optional)]
+    compare: Signal<Option<crate::date::DayNum>>,
+    /// A search's result: matching states are marked.
+    #[prop(into, optional)]
+    matches: Signal<Option<Arc<Matches>>>,
 ) -> impl IntoView {
     let pins: Vec<Pin> = dataset
         .states
@@ -29,6 +36,12 @@ pub fn TileGrid(
     let l = layout(&pins);
     let (cells, cols, rows) = (l.cells, l.cols, l.rows);
     let ds = StoredValue::new(dataset);
+    // Each state's change, computed once per date pair (not per tile).
+    let changes = Memo::new(move |_| {
+        let c = compare.get()?;
+        let d = day.get();
+        Some(ds.with_value(|ds| crate::compare::diff(ds, c, d)))
+    });
     let order = reading_order(&cells);
     // The single tab stop: where the arrow keys last moved (until the selection changes),
     // else the selected tile, else the first in reading order.
@@ -88,6 +101,9 @@ pub fn TileGrid(
                 }
             };
             let selected = move || selection.get() == Selection::State(StateIx(i));
+            let change = move || changes.with(|c| c.as_ref().map(|c| c[i].kind()));
+            let chair_change = move || changes.with(|c| c.as_ref().map(|c| c[i].chair)).filter(|c| *c != crate::compare::ChairChange::Same);
+            let matched = move || matches.with(|m| m.as_ref().map(|m| m.state(i)));
             let event_selected = move || selection.get().event().is_some();
             view! {
                 <li class="ap-grid__cell" style:grid-column=(c + 1).to_string() style:grid-row=(r + 1).to_string()>
@@ -103,6 +119,8 @@ pub fn TileGrid(
                             if selected() { c.push_str(" ap-tile--selected"); }
                             if er.is_some() { c.push_str(" ap-tile--highlight"); }
                             if event_selected() && er.is_none() { c.push_str(" ap-tile--dimmed"); }
+                            if let Some(k) = change() { c.push_str(" ap-tile--chg ap-tile--chg-"); c.push_str(k.as_str()); }
+                            if matched() == Some(true) { c.push_str(" ap-tile--match"); }
                             c
                         }
                         data-testid="tile"
@@ -110,6 +128,13 @@ pub fn TileGrid(
                         data-role=move || role().map(|r| r.as_str()).unwrap_or("none")
                         data-event-role=move || event_role().map(|r| r.as_str()).unwrap_or("")
                         data-idx=i.to_string()
+                        data-change=move || change().map(|k| k.as_str()).unwrap_or("")
+                        data-chair-change=move || match chair_change() {
+                            Some(crate::compare::ChairChange::Became) => "became",
+                            Some(_) => "ceased",
+                            None => "",
+                        }
+                        data-match=move || matched().map(|m| m.to_string()).unwrap_or_default()
                         tabindex=move || if focus_idx.get() == i { "0" } else { "-1" }
                         aria-pressed=move || selected().to_string()
                         on:click=move |_| on_action.run(Action::SelectState(StateIx(i)))>
@@ -119,6 +144,24 @@ pub fn TileGrid(
                             {move || role_words().0}
                             <span class="ap-visually-hidden">{move || role_words().1}</span>
                         </span>
+                        {move || change().map(|k| view! {
+                            <span class="ap-tile__change" data-testid="tile-change">
+                                <span class="ap-visually-hidden">", "</span>
+                                <span aria-hidden="true">{super::find::kind_glyph(k)}" "</span>
+                                {super::find::kind_word(k, lang.get())}
+                            </span>
+                        })}
+                        {move || chair_change().map(|c| view! {
+                            <span class="ap-tile__change" data-testid="tile-chair-change">
+                                <span class="ap-visually-hidden">", "</span>
+                                <span aria-hidden="true">"♛ "</span>
+                                {super::find::chair_word(c, lang.get())}
+                            </span>
+                        })}
+                        // A search match shows as a highlight: said in words too.
+                        {move || (matched() == Some(true)).then(|| view! {
+                            <span class="ap-visually-hidden">{format!(", {}", t(Key::Matches, lang.get()))}</span>
+                        })}
                         {move || event_role().map(|er| view! {
                             <span class="ap-tile__badge" data-testid="tile-badge">
                                 <span class="ap-visually-hidden">", "</span>

@@ -8,6 +8,7 @@
 use super::ui::{focus_item, state_short, text_str};
 use crate::date::{DayNum, Precision};
 use crate::i18n::{event_count, format_range, level_glyph, level_name, t, Key, Lang};
+use crate::find::{level_bit, Filter, Matches};
 use crate::model::{Dataset, EventIx, Level, SubjectKind};
 use crate::scale::{assign_lanes, label_width, text_width, Scale};
 use crate::view_state::{roving_stop, Action, Ctx, Selection, MIN_SPAN_DAYS};
@@ -44,6 +45,15 @@ pub fn Timeline(
     #[prop(into, optional)]
     span: Signal<Option<(DayNum, DayNum)>>,
     on_action: Callback<Action>,
+    /// The events shown, ascending (`None`: all); hidden events are not drawn.
+    #[prop(into, optional)]
+    shown: Signal<Option<Arc<Vec<usize>>>>,
+    /// A search's result: matching marks (and clusters holding one) are marked.
+    #[prop(into, optional)]
+    matches: Signal<Option<Arc<Matches>>>,
+    /// The filter (for the legend's toggles and the attending state's role).
+    #[prop(into, optional)]
+    filter: Signal<Filter>,
 ) -> impl IntoView {
     let n_events = dataset.events.len();
     let starts: Vec<DayNum> = dataset.events.iter().map(|e| e.start.first_day()).collect();
@@ -70,6 +80,10 @@ pub fn Timeline(
     let xs = Memo::new(move |_| {
         let s = scale.get();
         starts.iter().map(|&d| s.x(d)).collect::<Vec<f64>>()
+    });
+    // Positions of the shown events only (once per filter or zoom change).
+    let xs_shown = Memo::new(move |_| {
+        shown.with(|sh| sh.as_ref().map(|v| xs.with(|xs| v.iter().map(|&i| xs[i]).collect::<Vec<f64>>())))
     });
     // The stretch on screen now, in days.
     let visible = move || {
@@ -209,7 +223,14 @@ pub fn Timeline(
     // else the selected mark, else the first.
     let selected_ix = Memo::new(move |_| selection.get().event().map(|i| i.0));
     let moved = RwSignal::new(None::<(usize, Option<usize>)>);
-    let focus_idx = Memo::new(move |_| roving_stop(selected_ix.get(), moved.get(), 0));
+    // Always a shown event: a hidden one's nearest shown successor (or the last).
+    let focus_idx = Memo::new(move |_| {
+        let i = roving_stop(selected_ix.get(), moved.get(), 0);
+        shown.with(|sh| match sh {
+            Some(v) if !v.is_empty() => v[v.partition_point(|&j| j < i).min(v.len() - 1)],
+            _ => i,
+        })
+    });
     let focus_mark = move |i: usize| {
         moved.set(Some((i, selected_ix.get_untracked())));
         // A mark on screen is focused at once; one that is not drawn yet is, once it is the
@@ -229,13 +250,24 @@ pub fn Timeline(
             return;
         }
         let cur = focus_idx.get_untracked().min(n_events - 1);
-        let next = match ev.key().as_str() {
-            "ArrowRight" | "ArrowDown" => Some((cur + 1).min(n_events - 1)),
-            "ArrowLeft" | "ArrowUp" => Some(cur.saturating_sub(1)),
-            "Home" => Some(0),
-            "End" => Some(n_events - 1),
-            _ => None,
-        };
+        let key = ev.key();
+        // Moves through the shown events in order (all of them when nothing is filtered).
+        let next = shown.with_untracked(|sh| {
+            let len = sh.as_ref().map_or(n_events, |v| v.len());
+            if len == 0 {
+                return None;
+            }
+            let at = |k: usize| sh.as_ref().map_or(k, |v| v[k]);
+            let pos = sh.as_ref().map_or(cur, |v| v.partition_point(|&j| j < cur));
+            let here = pos < len && at(pos) == cur;
+            Some(match key.as_str() {
+                "ArrowRight" | "ArrowDown" => at(if here { (pos + 1).min(len - 1) } else { pos.min(len - 1) }),
+                "ArrowLeft" | "ArrowUp" => at(pos.saturating_sub(1).min(len - 1)),
+                "Home" => at(0),
+                "End" => at(len - 1),
+                _ => return None,
+            })
+        });
         if let Some(i) = next {
             ev.prevent_default();
             focus_mark(i);
@@ -251,8 +283,12 @@ pub fn Timeline(
     });
     let items = Memo::new(move |_| {
         let keep: Vec<usize> = selected_ix.get().into_iter().chain(Some(focus_idx.get())).collect();
+        let list = shown.get();
         if phone.get() {
-            return (0..n_events).map(Item::Mark).collect::<Vec<_>>();
+            return match list {
+                Some(v) => v.iter().map(|&i| Item::Mark(i)).collect::<Vec<_>>(),
+                None => (0..n_events).map(Item::Mark).collect::<Vec<_>>(),
+            };
         }
         let w = width();
         let lo = window_at.get() - w;
@@ -260,7 +296,23 @@ pub fn Timeline(
             Some((a, b)) if b - a < MIN_SPAN_DAYS => usize::MAX,
             _ => CLUSTER_MIN,
         };
-        xs.with(|xs| window(xs, lo, lo + 3.0 * w, CLUSTER_GAP, min_run, &keep))
+        match list {
+            None => xs.with(|xs| window(xs, lo, lo + 3.0 * w, CLUSTER_GAP, min_run, &keep)),
+            // Windowed over the shown events' positions, then back to event indexes.
+            Some(v) => {
+                let keep: Vec<usize> = keep.iter().filter_map(|k| v.binary_search(k).ok()).collect();
+                xs_shown.with(|xs| {
+                    let xs = xs.as_deref().unwrap_or(&[]);
+                    window(xs, lo, lo + 3.0 * w, CLUSTER_GAP, min_run, &keep)
+                        .into_iter()
+                        .map(|it| match it {
+                            Item::Mark(p) => Item::Mark(v[p]),
+                            Item::Cluster { first, last } => Item::Cluster { first: v[first], last: v[last] },
+                        })
+                        .collect()
+                })
+            }
+        }
     });
     // Label lanes for the marks on screen: a label is drawn whole or not at all.
     let lanes = Memo::new(move |_| {
@@ -369,12 +421,37 @@ pub fn Timeline(
             let e = &ds.events[i];
             format_range(&e.start, e.end.as_ref(), lang.get())
         });
+        let matched = move || matches.with(|m| m.as_ref().map(|m| m.event(i)));
+        // The attending state's role here, when the events are filtered by a state.
+        let attended = move || {
+            let s = filter.with(|f| f.attended)?;
+            ds.with_value(|ds| {
+                let code = &ds.states.get(s.0)?.code;
+                let r = crate::query::role_at(&ds.events[i], code)?;
+                let mut t = state_short(ds, code, ds.events[i].start.first_day(), lang.get());
+                t.push_str(": ");
+                t.push_str(crate::i18n::event_role_name(r, lang.get()));
+                Some(t)
+            })
+        };
         // The name begins with the date and the title: the words the mark shows (the title on
         // the axis; date and title in the phone's list), in that order (Label in Name).
         let aria = move || {
             let l = lang.get();
             let unc = if uncertain { format!(" ({})", t(Key::Uncertain, l)) } else { String::new() };
-            format!("{} {}{unc}, {}", date(), title(), level_name(level, l))
+            let mut a = format!("{} {}", date(), title());
+            if let Some(r) = attended() {
+                a.push_str("; ");
+                a.push_str(&r);
+            }
+            a.push_str(", ");
+            a.push_str(level_name(level, l));
+            a.push_str(&unc);
+            if matched() == Some(true) {
+                a.push_str("; ");
+                a.push_str(t(Key::Matches, l));
+            }
+            a
         };
         // The box reserved for the label (the lanes use the same width); it drops the title
         // whole if the font turns out wider than estimated.
@@ -388,6 +465,9 @@ pub fn Timeline(
                 class:ap-tl__mark--related=related
                 class:ap-tl__mark--dimmed=dimmed
                 class:ap-tl__mark--uncertain=uncertain
+                class:ap-tl__mark--match=move || matched() == Some(true)
+                class:ap-tl__mark--nomatch=move || matched() == Some(false)
+                data-match=move || matched().map(|m| m.to_string()).unwrap_or_default()
                 data-testid="event-mark"
                 data-event-id=id
                 data-idx=i.to_string()
@@ -407,6 +487,7 @@ pub fn Timeline(
                 <span class="ap-tl__full" aria-hidden="true">
                     <span class="ap-tl__date">{date}{uncertain.then_some(" ?")}</span>
                     " "{title}
+                    {move || attended().map(|r| view! { <span class="ap-tl__role" data-testid="attended-role">" · "{r}</span> })}
                 </span>
             </button>
         }
@@ -417,18 +498,34 @@ pub fn Timeline(
             let (e0, e1) = (&ds.events[first], &ds.events[last]);
             (e0.start.first_day(), e1.last().last_day(), (e0.start, e1.last()))
         });
-        let n = last - first + 1;
+        // Shown events in the run, and whether any matches the search.
+        let n = Memo::new(move |_| {
+            shown.with(|sh| sh.as_ref().map_or(last - first + 1, |v| v.partition_point(|&j| j <= last) - v.partition_point(|&j| j < first)))
+        });
+        let has_match = Memo::new(move |_| {
+            matches.with(|m| {
+                m.as_ref().is_some_and(|m| {
+                    shown.with(|sh| (first..=last).any(|j| m.event(j) && sh.as_ref().is_none_or(|v| v.binary_search(&j).is_ok())))
+                })
+            })
+        });
         let label = move || {
             let l = lang.get();
-            format!("{}, {}: {}", event_count(n, l), format_range(&range.0, Some(&range.1), l), t(Key::ZoomToSee, l))
+            let mut s = format!("{}, {}: {}", event_count(n.get(), l), format_range(&range.0, Some(&range.1), l), t(Key::ZoomToSee, l));
+            if has_match.get() {
+                s.push_str("; ");
+                s.push_str(t(Key::ContainsMatches, l));
+            }
+            s
         };
         view! {
             <button type="button" class="ap-tl__cluster" data-testid="event-cluster"
-                data-count=n.to_string() tabindex="-1"
+                class:ap-tl__cluster--match=move || has_match.get()
+                data-count=move || n.get().to_string() tabindex="-1"
                 style:left=move || px(xs.with(|xs| xs[first]))
                 aria-label=label title=label
                 on:click=move |_| on_action.run(Action::ShowSpan(a - 3, b + 3))>
-                {n.to_string()}
+                {move || n.get().to_string()}
             </button>
         }
         .into_any()
@@ -471,23 +568,36 @@ pub fn Timeline(
                     </div>
                 </div>
             </div>
-            <Legend dataset=ds.get_value() lang=lang/>
+            <Legend dataset=ds.get_value() lang=lang filter=filter on_action=on_action/>
         </section>
     }
 }
 
-/// Shapes and names of the meeting levels present in the dataset.
+/// Shapes and names of the meeting levels present in the dataset; each is a toggle button
+/// that shows or hides its level's events.
 #[component]
-pub fn Legend(dataset: Arc<Dataset>, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+pub fn Legend(
+    dataset: Arc<Dataset>,
+    #[prop(into)] lang: Signal<Lang>,
+    #[prop(into, optional)] filter: Signal<Filter>,
+    #[prop(optional)] on_action: Option<Callback<Action>>,
+) -> impl IntoView {
     let levels: Vec<Level> =
         Level::ALL.iter().copied().filter(|l| dataset.events.iter().any(|e| e.level == *l)).collect();
     view! {
-        <ul class="ap-legend" aria-label=move || t(Key::Legend, lang.get())>
-            {levels.into_iter().map(|lv| view! {
-                <li class=format!("ap-legend__item ap-lvl--{}", lv.as_str())>
-                    <span class="ap-tl__glyph" aria-hidden="true">{level_glyph(lv)}</span>
-                    {move || level_name(lv, lang.get())}
-                </li>
+        <ul class="ap-legend" aria-label=move || t(Key::LevelsShown, lang.get())>
+            {levels.into_iter().map(|lv| {
+                let on = move || filter.with(|f| f.hidden_levels & level_bit(lv) == 0);
+                view! {
+                    <li class=format!("ap-legend__item ap-lvl--{}", lv.as_str())>
+                        <button type="button" class="ap-legend__toggle" data-testid="level-toggle" data-level=lv.as_str()
+                            aria-pressed=move || on().to_string()
+                            on:click=move |_| if let Some(a) = on_action { a.run(Action::ToggleLevel(lv)) }>
+                            <span class="ap-tl__glyph" aria-hidden="true">{level_glyph(lv)}</span>
+                            {move || level_name(lv, lang.get())}
+                        </button>
+                    </li>
+                }
             }).collect_view()}
             <li class="ap-legend__item"><span class="ap-legend__band" aria-hidden="true"></span>{move || t(Key::ChairTermsBand, lang.get())}</li>
         </ul>
