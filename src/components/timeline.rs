@@ -111,14 +111,18 @@ pub fn Timeline(
     // Scrolling: the span sets the scroll position; a user's scroll reports the new span
     // (after it settles). `expected` tells our own scrolls from the user's.
     let expected = StoredValue::new(f64::NAN);
+    // The scroll position is known from `scroll_x` (kept by the scroll handler), not read back
+    // from the element: reading it right after a render forces a layout (measured: 10 ms of a
+    // 48 ms selection at 5,000 events).
     let scroll_to = move |x: f64| {
         if let Some(el) = scroll_ref.get_untracked() {
-            let x = x.max(0.0);
-            if (el.scroll_left() as f64 - x).abs() > 1.0 {
-                expected.set_value(x.round());
-                el.set_scroll_left(x.round() as i32);
+            let max = (scale.get_untracked().width().ceil() - view_w.get_untracked()).max(0.0);
+            let x = x.clamp(0.0, max).round();
+            if (scroll_x.get_untracked() - x).abs() > 1.0 {
+                expected.set_value(x);
+                el.set_scroll_left(x as i32);
+                scroll_x.set(x);
             }
-            scroll_x.set(el.scroll_left() as f64);
         }
     };
     Effect::new(move |_| {
