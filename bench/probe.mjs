@@ -72,6 +72,19 @@ export const interact = String.raw`async ({ kind, id }) => {
   return { dom: tDom - t0, frame: tFrame - t0 };
 }`;
 
+// In the page: the id of the drawn timeline mark nearest the middle of the visible timeline
+// (the timeline draws only what is near the view, so a fixed id may not be there).
+export const middleMark = () => {
+  const box = document.querySelector('.ap-tl__scroll').getBoundingClientRect();
+  const mid = box.left + box.width / 2;
+  let best = null;
+  for (const m of document.querySelectorAll('[data-testid="event-mark"]')) {
+    const d = Math.abs(m.getBoundingClientRect().left - mid);
+    if (!best || d < best.d) best = { d, id: m.dataset.eventId };
+  }
+  return best.id;
+};
+
 export const settle = (page) =>
   page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../e2e/server.mjs';
-import { CHROMIUM_ARGS, probe, interact, settle } from './probe.mjs';
+import { CHROMIUM_ARGS, probe, interact, settle, middleMark } from './probe.mjs';
 import { scaleDataset } from './scale-data.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -47,16 +47,7 @@ async function once(n) {
   });
   await settle(page);
   // Select the mark nearest the middle of the visible timeline.
-  const id = await page.evaluate(() => {
-    const box = document.querySelector('.ap-tl__scroll').getBoundingClientRect();
-    const mid = box.left + box.width / 2;
-    let best = null;
-    for (const m of document.querySelectorAll('[data-testid="event-mark"]')) {
-      const d = Math.abs(m.getBoundingClientRect().left - mid);
-      if (!best || d < best.d) best = { d, id: m.dataset.eventId };
-    }
-    return best.id;
-  });
+  const id = await page.evaluate(middleMark);
   const select = await page.evaluate(`(${interact})(${JSON.stringify({ kind: 'select', id })})`);
   await settle(page);
   const step = await page.evaluate(`(${interact})(${JSON.stringify({ kind: 'step' })})`);
