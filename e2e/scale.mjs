@@ -37,4 +37,29 @@ export default function register(test, h) {
     await page.locator('[data-testid="page-prev"]').click();
     await eventually(async () => (await page.locator('[data-testid="page-where"]').textContent()) === 'Events 19601–19800 of 20000', 'the previous page');
   }, { timeout: 120000 });
+
+  test('scale: Ctrl+wheel over the timeline zooms around the pointer; + and - keys; 0 fits all', async ({ page, base }) => {
+    await page.goto(base);
+    await h.waitForApp(page);
+    const span = () => {
+      const m = /[#&]t=(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)/.exec(page.url());
+      return m ? (Date.parse(m[2]) - Date.parse(m[1])) / 864e5 : null;
+    };
+    const box = await page.locator('.ap-tl__scroll').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -120);
+    await page.keyboard.up('Control');
+    await eventually(async () => span() !== null, 'Ctrl+wheel puts the zoomed stretch in the URL');
+    const first = span();
+    await page.locator('[data-testid="zoom-in"]').focus();
+    await page.keyboard.press('+');
+    await eventually(async () => span() < first, `+ zooms in (${first} days → ${span()})`);
+    const narrower = span();
+    await page.keyboard.press('-');
+    await eventually(async () => span() > narrower, `- zooms out (${narrower} days → ${span()})`);
+    await page.keyboard.press('0');
+    await eventually(async () => span() > first, `0 fits all (${span()} days)`);
+    expect(await page.evaluate(() => window.scrollX === 0), 'the page itself did not zoom or scroll sideways');
+  });
 }
