@@ -281,13 +281,7 @@ impl Cite<'_> {
                 s.push(' ');
                 s.push_str(u);
             }
-            if let Some(a) = &src.archived_url {
-                s.push_str(" (");
-                s.push_str(t(Key::Archived, self.lang));
-                s.push_str(": ");
-                s.push_str(a);
-                s.push(')');
-            }
+            push_archived(&mut s, src.archived_url.as_deref(), self.lang);
         }
         s
     }
@@ -321,13 +315,7 @@ impl Cite<'_> {
                 s.push_str(" – URL: ");
                 s.push_str(u);
             }
-            if let Some(a) = &src.archived_url {
-                s.push_str(" (");
-                s.push_str(t(Key::Archived, self.lang));
-                s.push_str(": ");
-                s.push_str(a);
-                s.push(')');
-            }
+            push_archived(&mut s, src.archived_url.as_deref(), self.lang);
             s.push_str(". – Текст : электронный.");
         }
         s
@@ -602,5 +590,16 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&all).unwrap();
         assert_eq!(v.as_array().unwrap().len(), 1 + ds.sources.len());
         assert_eq!(v[0]["type"], "dataset");
+    }
+}
+
+/// " (archived copy: URL)" after a source that has one.
+fn push_archived(s: &mut String, archived: Option<&str>, lang: Lang) {
+    if let Some(a) = archived {
+        s.push_str(" (");
+        s.push_str(t(Key::Archived, lang));
+        s.push_str(": ");
+        s.push_str(a);
+        s.push(')');
     }
 }
