@@ -206,6 +206,24 @@ export default function register(test, h) {
     expect(await p2.locator('[data-testid="play"]').getAttribute('data-playing') === 'false', 'play is not in the URL');
   });
 
+  test('find: with a level filter, play visits only the shown events and stops at the last of them', async ({ page, base }) => {
+    const ministerial = data.events.filter((e) => e.level === 'ministerial').map((e) => e.start).sort();
+    await page.goto(`${base}#lv=ministerial&d=2011-01-01`);
+    await waitForApp(page);
+    const play = page.locator('[data-testid="play"]');
+    const days = new Set();
+    await play.click();
+    await eventually(async () => {
+      const m = /[#&]d=(\d{4}-\d\d-\d\d)/.exec(page.url());
+      if (m) days.add(m[1]);
+      return (await play.getAttribute('data-playing')) === 'false';
+    }, 'play stops', 20000);
+    const last = ministerial[ministerial.length - 1];
+    expect(page.url().includes(`d=${last}`), `stops at the last ministerial conference (${last}): ${page.url()}`);
+    const visited = [...days].filter((d) => d !== '2011-01-01');
+    expect(visited.every((d) => ministerial.includes(d)), `only ministerial dates were visited: ${visited.join(', ')}`);
+  });
+
   test('find: play respects reduced motion (no transitions)', async ({ page, base }) => {
     await page.goto(`${base}#d=2013-12-31`);
     await waitForApp(page);

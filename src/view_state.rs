@@ -335,14 +335,18 @@ pub fn reduce(ctx: &Ctx, s: &ViewState, action: Action) -> Transition {
         }
         Action::SetDay(d) => next.day = d,
         Action::StepMonths(n) => next.day = add_months(s.day, n),
+        // Stepping by event visits the events the filters show (all when there is none).
         Action::NextEvent => {
-            let i = query::first_event_from(ctx.ds, s.day + 1);
-            if let Some(d) = ctx.event_day(EventIx(i)) {
+            let from = query::first_event_from(ctx.ds, s.day + 1);
+            let i = (from..ctx.ds.events.len()).find(|&i| s.filter.keeps(ctx.ds, &ctx.ds.events[i]));
+            if let Some(d) = i.and_then(|i| ctx.event_day(EventIx(i))) {
                 next.day = d;
             }
         }
         Action::PrevEvent => {
-            if let Some(d) = query::last_event_until(ctx.ds, s.day - 1).and_then(|i| ctx.event_day(EventIx(i))) {
+            let until = query::last_event_until(ctx.ds, s.day - 1).map_or(0, |i| i + 1);
+            let i = (0..until).rev().find(|&i| s.filter.keeps(ctx.ds, &ctx.ds.events[i]));
+            if let Some(d) = i.and_then(|i| ctx.event_day(EventIx(i))) {
                 next.day = d;
             }
         }
@@ -533,6 +537,27 @@ mod tests {
         assert_eq!(ctx.from_hash(&hash::parse(&h, None), s.clone()), t.state);
         // A link without the keys clears them.
         assert_eq!(ctx.from_hash(&hash::parse("#v=text", None), t.state.clone()).query, "");
+    }
+
+    #[test]
+    fn stepping_by_event_visits_only_the_filtered_events() {
+        let ds = ds();
+        let ctx = Ctx::new(&ds, TODAY);
+        let only = Filter { hidden_levels: !level_bit(ds.events[1].level), ..Filter::default() };
+        let want: Vec<DayNum> =
+            ds.events.iter().filter(|e| only.keeps(&ds, e)).map(|e| e.start.first_day()).collect();
+        let mut s = ViewState { day: ctx.extent.0, filter: only, ..start(&ctx) };
+        let mut seen = Vec::new();
+        loop {
+            let t = reduce(&ctx, &s, Action::NextEvent);
+            if t.history == History::Keep {
+                break;
+            }
+            seen.push(t.state.day);
+            s = t.state;
+        }
+        assert_eq!(seen, want);
+        assert_eq!(reduce(&ctx, &s, Action::PrevEvent).history, History::Keep, "nothing shown before the only one");
     }
 
     #[test]

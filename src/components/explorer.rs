@@ -138,7 +138,12 @@ pub fn Explorer(
             })
         })
     }));
-    let last_start = dataset.events.last().map(|e| e.start.first_day()).unwrap_or(extent.0);
+    // Where play stops: the last event the filters show.
+    let all_last = dataset.events.last().map(|e| e.start.first_day()).unwrap_or(extent.0);
+    let last_start = Signal::derive(move || match shown.get() {
+        Some(v) => v.last().and_then(|&i| ds.with_value(|ds| ds.events.get(i).map(|e| e.start.first_day()))).unwrap_or(extent.0),
+        None => all_last,
+    });
     let dataset = StoredValue::new(dataset);
     let d = move || dataset.get_value();
     let (toolbar, src) = config.with_value(|c| (c.toolbar, c.src.clone()));

@@ -234,12 +234,13 @@ pub fn ChangeList(
     }
 }
 
-/// Play/pause: steps the as-of date event by event while `playing`, and stops at the last
-/// event. The explorer stops it on any other action.
+/// Play/pause: steps the as-of date event by event (the events the filters show) while
+/// `playing`, and stops at the last one. The explorer stops it on any other action.
 #[component]
 pub fn Play(
-    /// First day of the last event.
-    last: DayNum,
+    /// First day of the last event shown.
+    #[prop(into)]
+    last: Signal<DayNum>,
     #[prop(into)] day: Signal<DayNum>,
     #[prop(into)] lang: Signal<Lang>,
     playing: RwSignal<bool>,
@@ -260,12 +261,17 @@ pub fn Play(
             if timer.get_value().is_none() {
                 let h = set_interval_with_handle(
                     move || {
-                        if day.try_get_untracked().is_none_or(|d| d >= last) {
+                        let last = last.try_get_untracked();
+                        let at_end = move || match (day.try_get_untracked(), last) {
+                            (Some(d), Some(l)) => d >= l,
+                            _ => true,
+                        };
+                        if at_end() {
                             let _ = playing.try_set(false);
                             return;
                         }
                         on_action.run(Action::NextEvent);
-                        if day.try_get_untracked().is_none_or(|d| d >= last) {
+                        if at_end() {
                             let _ = playing.try_set(false);
                         }
                     },
@@ -283,7 +289,7 @@ pub fn Play(
         if playing.get_untracked() {
             playing.set(false);
         } else {
-            if day.get_untracked() >= last {
+            if day.get_untracked() >= last.get_untracked() {
                 on_action.run(Action::FirstDay);
             }
             playing.set(true);
