@@ -118,6 +118,12 @@ impl Date {
         Date { year, month: None, day: None }
     }
 
+    /// Parses a date known to the day (`YYYY-MM-DD`, existing); `None` for anything else,
+    /// including a valid month or year. For places that need one day: links, attributes, inputs.
+    pub fn parse_day(s: &str) -> Option<Date> {
+        Date::parse(s).ok().filter(|d| d.day.is_some())
+    }
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the date exists.
     pub fn parse(s: &str) -> Result<Date, DateError> {
         let parts: Vec<&str> = s.split('-').collect();
@@ -207,6 +213,14 @@ pub fn add_months(day: DayNum, delta: i32) -> DayNum {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_dates_only() {
+        assert_eq!(Date::parse_day("2013-06-05"), Some(Date::ymd(2013, 6, 5)));
+        for s in ["2013-06", "2013", "2013-02-30", "5 June 2013", ""] {
+            assert_eq!(Date::parse_day(s), None, "{s}");
+        }
+    }
 
     #[test]
     fn parses_each_precision() {

@@ -83,10 +83,7 @@ pub fn decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// A day-precision date.
-fn day_date(s: &str) -> Option<Date> {
-    Date::parse(s).ok().filter(|d| d.day.is_some())
-}
+
 
 /// Reads this instance's keys from a hash (with or without the leading `#`).
 pub fn parse(hash: &str, prefix: Option<&str>) -> HashState {
@@ -106,17 +103,15 @@ pub fn parse(hash: &str, prefix: Option<&str>) -> HashState {
             "e" if is_id(value) => out.event = Some(value.to_string()),
             "s" if is_state_code(value) => out.state = Some(value.to_string()),
             "d" => {
-                if let Ok(d) = Date::parse(value) {
-                    if d.day.is_some() {
-                        out.date = Some(d);
-                    }
+                if let Some(d) = Date::parse_day(value) {
+                    out.date = Some(d);
                 }
             }
             "v" => out.view = View::parse(value).or(out.view),
             "l" if is_lang_code(value) => out.lang = Some(value.to_string()),
             "t" => {
                 if let Some((a, b)) = value.split_once("..") {
-                    if let (Some(a), Some(b)) = (day_date(a), day_date(b)) {
+                    if let (Some(a), Some(b)) = (Date::parse_day(a), Date::parse_day(b)) {
                         out.span = Some((a, b));
                     }
                 }
@@ -133,7 +128,7 @@ pub fn parse(hash: &str, prefix: Option<&str>) -> HashState {
             }
             "a" if is_state_code(value) => out.attended = Some(value.to_string()),
             "c" if value == "sure" => out.sure = true,
-            "cmp" => out.compare = day_date(value).or(out.compare),
+            "cmp" => out.compare = Date::parse_day(value).or(out.compare),
             _ => {}
         }
     }

@@ -290,7 +290,7 @@ impl<'a> Ctx<'a> {
         let attributes = HashState {
             event: config.event.clone(),
             state: config.state.clone(),
-            date: config.date.as_deref().and_then(|d| Date::parse(d).ok()).filter(|d| d.day.is_some()),
+            date: config.date.as_deref().and_then(Date::parse_day),
             ..HashState::default()
         };
         let s = self.from_hash(&attributes, defaults);

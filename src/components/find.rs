@@ -108,7 +108,7 @@ pub fn FindBar(
     let n_states = ds.with_value(|ds| ds.states.len());
     let (lo, hi) = extent;
     let iso = |d: DayNum| Date::from_day(d).to_string();
-    let parse_day = |v: &str| Date::parse(v).ok().filter(|d| d.day.is_some()).map(|d| d.first_day());
+    let parse_day = |v: &str| Date::parse_day(v).map(|d| d.first_day());
     let options = move || {
         let l = lang.get();
         let d = day.get_untracked();
