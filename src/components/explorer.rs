@@ -144,8 +144,8 @@ pub fn Explorer(
         Some(v) => v.last().and_then(|&i| ds.with_value(|ds| ds.events.get(i).map(|e| e.start.first_day()))).unwrap_or(extent.0),
         None => all_last,
     });
-    let dataset = StoredValue::new(dataset);
-    let d = move || dataset.get_value();
+    // Each component gets the dataset's Arc (a pointer copy) from the one store.
+    let d = move || ds.get_value();
     let (toolbar, src) = config.with_value(|c| (c.toolbar, c.src.clone()));
     let links = Links { use_hash, prefix: prefix.get_value() };
     // Any key or pointer press outside the play button stops play.
