@@ -75,6 +75,23 @@ test('every file arrives precompressed when the browser accepts it (the build wr
   }
 });
 
+test('load order: the prerendered text paints before the wasm is requested; the dataset downloads beside the wasm, once', async ({ page, base }) => {
+  const datasetRequests = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('/dataset.json')) datasetRequests.push(r.url()); });
+  await page.goto(base);
+  await waitForApp(page);
+  const t = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    const res = performance.getEntriesByType('resource');
+    const find = (end) => res.filter((e) => new URL(e.name).pathname.endsWith(end));
+    return { fcp: fcp && fcp.startTime, wasm: find('.wasm').map((e) => e.startTime), data: find('/dataset.json').map((e) => e.startTime) };
+  });
+  expect(typeof t.fcp === 'number', 'the page reports a first contentful paint');
+  expect(t.wasm.length === 1 && t.wasm[0] >= t.fcp, `wasm requested at ${t.wasm} ms, first paint at ${t.fcp} ms`);
+  expect(datasetRequests.length === 1 && t.data.length === 1, `dataset fetched ${datasetRequests.length} times (${t.data.length} resource entries)`);
+  expect(t.data[0] < t.wasm[0], `dataset requested at ${t.data[0]} ms, after the wasm (${t.wasm[0]} ms): it waited for the app`);
+});
+
 test('the built index.html has no inline script', async () => {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];

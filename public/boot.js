@@ -2,17 +2,58 @@
 // strict Content-Security-Policy can run it; every URL is relative to this file, so the built
 // folder works wherever it is served or copied. The app mounts into every element with a
 // `data-almaty-process` attribute (see docs/embedding.md).
-import init from './almaty-process.js';
-
+//
+// Order: when a host already holds readable text (the built index.html prerenders the
+// dataset), that text is painted first, and only then do the glue, the wasm and the dataset
+// start to download, so on a slow network they do not compete with the first paint. The
+// dataset's download is started here, beside the wasm's, instead of after the app starts.
 const base = new URL('./', import.meta.url).href;
 globalThis.__almatyProcessAssets = base;
+const hosts = [...document.querySelectorAll('[data-almaty-process]')];
 
-init({ module_or_path: new URL('./almaty-process_bg.wasm', base) }).catch((err) => {
-  console.error(err);
-  for (const host of document.querySelectorAll('[data-almaty-process]')) {
-    const box = document.createElement('div');
-    box.setAttribute('role', 'alert');
-    box.textContent = 'The app could not start: ' + (err && err.message ? err.message : String(err));
-    host.replaceChildren(box);
+// Resolves after the first contentful paint, at once when nothing is there to paint yet, and
+// after a second at most (a tab opened in the background paints nothing until it is shown).
+function afterFirstPaint() {
+  if (!hosts.some((h) => h.querySelector('.ap-prerender'))) return Promise.resolve();
+  return new Promise((done) => {
+    setTimeout(done, 1000);
+    try {
+      new PerformanceObserver((list, obs) => {
+        if (list.getEntriesByName('first-contentful-paint').length) { obs.disconnect(); setTimeout(done, 0); }
+      }).observe({ type: 'paint', buffered: true });
+    } catch { done(); }
+  });
+}
+
+// The app fetches each host's dataset with fetch()'s defaults, which a preload with
+// `crossorigin` matches, so the download started here is the one the app reads.
+function preloadDatasets() {
+  const seen = new Set();
+  for (const host of hosts) {
+    const src = host.getAttribute('data-src');
+    if (!src || seen.has(src)) continue;
+    seen.add(src);
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = src;
+    document.head.append(link);
   }
-});
+}
+
+afterFirstPaint()
+  .then(() => {
+    preloadDatasets();
+    return import('./almaty-process.js');
+  })
+  .then(({ default: init }) => init({ module_or_path: new URL('./almaty-process_bg.wasm', base) }))
+  .catch((err) => {
+    console.error(err);
+    for (const host of document.querySelectorAll('[data-almaty-process]')) {
+      const box = document.createElement('div');
+      box.setAttribute('role', 'alert');
+      box.textContent = 'The app could not start: ' + (err && err.message ? err.message : String(err));
+      host.replaceChildren(box);
+    }
+  });

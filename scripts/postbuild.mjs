@@ -1,6 +1,7 @@
 // Trunk post-build step for the folder about to become dist/ (release builds only):
 //   1. data/*.json written without whitespace (the source files in public/ stay readable);
-//   2. the wasm-bindgen JS glue minified with terser (trunk's own minifier is not used on it);
+//   2. the wasm-bindgen JS glue and the loaders from public/ minified with terser (trunk's own
+//      minifier is not used on them);
 //   3. a .gz (gzip -9) and a .br (brotli, quality 11) beside every text and wasm file, for
 //      hosts that serve precompressed files (docs/embedding.md says how).
 //   node scripts/postbuild.mjs STAGING_DIR
@@ -27,16 +28,19 @@ for (const f of walk(path.join(dir, 'data')).filter((f) => f.endsWith('.json')))
   fs.writeFileSync(f, JSON.stringify(JSON.parse(text)));
 }
 
-// 2. The glue through terser (installed by scripts/setup.sh into .tools/).
-const glue = path.join(dir, 'almaty-process.js');
-if (fs.existsSync(glue)) {
-  const require = createRequire(path.join(root, '.tools', 'package.json'));
-  const { minify } = require('terser');
-  const out = await minify(fs.readFileSync(glue, 'utf8'), {
-    module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false },
+// 2. The scripts through terser (installed by scripts/setup.sh into .tools/): the wasm-bindgen
+//    glue and the loaders copied from public/ (trunk copies those as they are, comments too).
+//    frame-host.js is a classic script, the others are ES modules.
+const require = createRequire(path.join(root, '.tools', 'package.json'));
+const { minify } = require('terser');
+for (const [name, module] of [['almaty-process.js', true], ['boot.js', true], ['frame.js', true], ['frame-host.js', false]]) {
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) continue;
+  const out = await minify(fs.readFileSync(file, 'utf8'), {
+    module, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false },
   });
-  if (!out.code) throw new Error('terser returned no code for the glue');
-  fs.writeFileSync(glue, out.code);
+  if (!out.code) throw new Error(`terser returned no code for ${name}`);
+  fs.writeFileSync(file, out.code);
 }
 
 // 3. Precompressed copies.
