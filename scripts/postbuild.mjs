@@ -33,7 +33,8 @@ for (const f of walk(path.join(dir, 'data')).filter((f) => f.endsWith('.json')))
 //    frame-host.js is a classic script, the others are ES modules.
 const require = createRequire(path.join(root, '.tools', 'package.json'));
 const { minify } = require('terser');
-for (const [name, module] of [['almaty-process.js', true], ['boot.js', true], ['frame.js', true], ['frame-host.js', false]]) {
+const glues = fs.readdirSync(dir).filter((f) => f.endsWith('_bg.wasm')).map((f) => [f.replace(/_bg\.wasm$/, '.js'), true]);
+for (const [name, module] of [...glues, ['boot.js', true], ['frame.js', true], ['frame-host.js', false]]) {
   const file = path.join(dir, name);
   if (!fs.existsSync(file)) continue;
   const out = await minify(fs.readFileSync(file, 'utf8'), {
