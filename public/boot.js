@@ -11,10 +11,13 @@ const base = new URL('./', import.meta.url).href;
 globalThis.__almatyProcessAssets = base;
 const hosts = [...document.querySelectorAll('[data-almaty-process]')];
 
-// Resolves after the first contentful paint, at once when nothing is there to paint yet, and
-// after a second at most (a tab opened in the background paints nothing until it is shown).
+// Resolves after the first contentful paint; at once when nothing is there to paint yet or the
+// browser does not report paints; after a second at most (a tab opened in the background
+// paints nothing until it is shown).
 function afterFirstPaint() {
-  if (!hosts.some((h) => h.querySelector('.ap-prerender'))) return Promise.resolve();
+  const reportsPaint = typeof PerformanceObserver === 'function'
+    && (PerformanceObserver.supportedEntryTypes || []).includes('paint');
+  if (!reportsPaint || !hosts.some((h) => h.querySelector('.ap-prerender'))) return Promise.resolve();
   return new Promise((done) => {
     setTimeout(done, 1000);
     try {
