@@ -62,4 +62,34 @@ export default function register(test, h) {
     await eventually(async () => span() > first, `0 fits all (${span()} days)`);
     expect(await page.evaluate(() => window.scrollX === 0), 'the page itself did not zoom or scroll sideways');
   });
+
+  test('scale: on a touch phone, spreading two fingers on the timeline zooms in, pinching zooms out; the page does not zoom', async ({ page, base, context }) => {
+    await page.goto(base);
+    await h.waitForApp(page);
+    const span = () => {
+      const m = /[#&]t=(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)/.exec(page.url());
+      return m ? (Date.parse(m[2]) - Date.parse(m[1])) / 864e5 : null;
+    };
+    // On a phone the timeline starts below the fold: bring it up, and touch inside the screen.
+    await page.evaluate(() => document.querySelector('.ap-tl__scroll').scrollIntoView({ block: 'start' }));
+    const box = await page.locator('.ap-tl__scroll').boundingBox();
+    const cx = box.x + box.width / 2, cy = box.y + Math.min(150, box.height / 2);
+    const cdp = await context.newCDPSession(page);
+    // Two fingers, `from` px apart, moved in steps to `to` px apart, then lifted.
+    const gesture = async (from, to) => {
+      const points = (d) => [{ x: cx - d / 2, y: cy, id: 1 }, { x: cx + d / 2, y: cy, id: 2 }];
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(from) });
+      for (let i = 1; i <= 4; i++) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points(from + ((to - from) * i) / 4) });
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    await gesture(60, 240);
+    await eventually(async () => span() !== null, 'spreading two fingers puts a zoomed stretch in the URL');
+    const spread = span();
+    await gesture(240, 60);
+    await eventually(async () => span() > spread, `pinching zooms out again (${spread} days → ${span()})`);
+    const scale = await page.evaluate(() => (window.visualViewport ? window.visualViewport.scale : 1));
+    expect(scale === 1, `the page itself was not zoomed (visual viewport scale ${scale})`);
+  }, { context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
 }
