@@ -63,33 +63,53 @@ export default function register(test, h) {
     expect(await page.evaluate(() => window.scrollX === 0), 'the page itself did not zoom or scroll sideways');
   });
 
-  test('scale: on a touch phone, spreading two fingers on the timeline zooms in, pinching zooms out; the page does not zoom', async ({ page, base, context }) => {
-    await page.goto(base);
-    await h.waitForApp(page);
-    const span = () => {
-      const m = /[#&]t=(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)/.exec(page.url());
-      return m ? (Date.parse(m[2]) - Date.parse(m[1])) / 864e5 : null;
-    };
-    // On a phone the timeline starts below the fold: bring it up, and touch inside the screen.
+  // Two fingers on the timeline, `from` px apart, moved in steps to `to` px apart, then lifted.
+  // Returns how many of the touchmove events the page cancelled (a cancelled move is one the
+  // browser does not use to zoom the page).
+  async function pinchOnTimeline(page, context, from, to) {
+    // The timeline may start below the fold: bring it up, and touch inside the screen.
     await page.evaluate(() => document.querySelector('.ap-tl__scroll').scrollIntoView({ block: 'start' }));
     const box = await page.locator('.ap-tl__scroll').boundingBox();
     const cx = box.x + box.width / 2, cy = box.y + Math.min(150, box.height / 2);
-    const cdp = await context.newCDPSession(page);
-    // Two fingers, `from` px apart, moved in steps to `to` px apart, then lifted.
-    const gesture = async (from, to) => {
-      const points = (d) => [{ x: cx - d / 2, y: cy, id: 1 }, { x: cx + d / 2, y: cy, id: 2 }];
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(from) });
-      for (let i = 1; i <= 4; i++) {
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points(from + ((to - from) * i) / 4) });
+    await page.evaluate(() => {
+      window.__cancelledMoves = 0;
+      if (!window.__countsMoves) {
+        window.__countsMoves = true;
+        window.addEventListener('touchmove', (e) => { if (e.defaultPrevented) window.__cancelledMoves++; }, { passive: true });
       }
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    };
-    await gesture(60, 240);
-    await eventually(async () => span() !== null, 'spreading two fingers puts a zoomed stretch in the URL');
-    const spread = span();
-    await gesture(240, 60);
-    await eventually(async () => span() > spread, `pinching zooms out again (${spread} days → ${span()})`);
-    const scale = await page.evaluate(() => (window.visualViewport ? window.visualViewport.scale : 1));
-    expect(scale === 1, `the page itself was not zoomed (visual viewport scale ${scale})`);
+    });
+    const cdp = await context.newCDPSession(page);
+    const points = (d) => [{ x: cx - d / 2, y: cy, id: 1 }, { x: cx + d / 2, y: cy, id: 2 }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(from) });
+    for (let i = 1; i <= 4; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points(from + ((to - from) * i) / 4) });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+    return page.evaluate(() => window.__cancelledMoves);
+  }
+  const spanDays = (page) => {
+    const m = /[#&]t=(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)/.exec(page.url());
+    return m ? (Date.parse(m[2]) - Date.parse(m[1])) / 864e5 : null;
+  };
+
+  test('scale: on a touch tablet, spreading two fingers on the timeline zooms in and pinching zooms out', async ({ page, base, context }) => {
+    await page.goto(base);
+    await h.waitForApp(page);
+    const cancelled = await pinchOnTimeline(page, context, 60, 240);
+    await eventually(async () => spanDays(page) !== null, 'spreading two fingers puts a zoomed stretch in the URL');
+    expect(cancelled > 0, 'the timeline keeps the gesture (the page is not zoomed with it)');
+    const spread = spanDays(page);
+    await pinchOnTimeline(page, context, 240, 60);
+    await eventually(async () => spanDays(page) > spread, `pinching zooms out again (${spread} days → ${spanDays(page)})`);
+  }, { context: { viewport: { width: 1024, height: 768 }, isMobile: true, hasTouch: true } });
+
+  test('scale: on a phone (the timeline a vertical list without zoom) a pinch is left to the browser, to zoom the page', async ({ page, base, context }) => {
+    await page.goto(base);
+    await h.waitForApp(page);
+    const cancelled = await pinchOnTimeline(page, context, 60, 240);
+    await page.waitForTimeout(400);
+    expect(cancelled === 0, `${cancelled} touch moves were cancelled: the page could not be zoomed`);
+    expect(spanDays(page) === null, `the hidden horizontal timeline was zoomed (${page.url()})`);
   }, { context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
 }

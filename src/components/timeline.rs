@@ -191,7 +191,7 @@ pub fn Timeline(
         ev.prevent_default();
     };
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
-        if !(ev.ctrl_key() || ev.meta_key()) || ev.delta_y() == 0.0 {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.delta_y() == 0.0 || phone.get_untracked() {
             return;
         }
         ev.prevent_default();
@@ -201,7 +201,8 @@ pub fn Timeline(
         });
         if ev.delta_y() < 0.0 { zoom(4, 5, anchor) } else { zoom(5, 4, anchor) }
     };
-    // Pinch: the distance between two touches, compared as they move.
+    // Pinch: the distance between two touches, compared as they move. Not on a phone, where the
+    // timeline is a vertical list without zoom: there the pinch is the browser's, to zoom the page.
     let pinch = StoredValue::new(None::<f64>);
     let touch_distance = |ev: &leptos::ev::TouchEvent| {
         let t = ev.touches();
@@ -213,7 +214,9 @@ pub fn Timeline(
             _ => None,
         }
     };
-    let on_touch_start = move |ev: leptos::ev::TouchEvent| pinch.set_value(touch_distance(&ev));
+    let on_touch_start = move |ev: leptos::ev::TouchEvent| {
+        pinch.set_value(if phone.get_untracked() { None } else { touch_distance(&ev) })
+    };
     let on_touch_move = move |ev: leptos::ev::TouchEvent| {
         let (Some(d0), Some(d1)) = (pinch.get_value(), touch_distance(&ev)) else { return };
         ev.prevent_default();
