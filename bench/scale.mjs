@@ -17,6 +17,8 @@ const dist = path.resolve(process.argv[2] || path.join(here, '..', 'dist'));
 const sizes = (process.argv[3] || '500,1000,5000,20000').split(',').map(Number);
 const RUNS = Number(process.env.RUNS || 5);
 const STATES = 200;
+// VIEWPORT=390x844 measures the phone layout (the timeline as a vertical list).
+const [VW, VH] = (process.env.VIEWPORT || '1366x900').split('x').map(Number);
 const out = path.join(here, 'out', 'scale');
 
 const extra = {};
@@ -36,7 +38,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 async function once(n) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: VW, height: VH } });
   const page = await context.newPage();
   await page.addInitScript(probe, { selector: '[data-testid="event-mark"]' });
   await page.goto(`${origin}/s${n}/#d=2018-06-15`);
@@ -77,4 +79,4 @@ console.log(`|---:|---:|---:|---:|---:|---:|`);
 for (const r of rows) {
   console.log(`| ${r.n.toLocaleString('en')} | ${r.mb.toFixed(1)} | ${r.interactive.toFixed(0)} ms | ${r.select.toFixed(1)} ms | ${r.step.toFixed(1)} ms | ${r.heap.toFixed(1)} MiB |`);
 }
-console.log(`\n${STATES} states; medians of ${RUNS} runs after one warm-up; Chromium ${browser.version()}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
+console.log(`\n${VW}×${VH} viewport; ${STATES} states; medians of ${RUNS} runs after one warm-up; Chromium ${browser.version()}; ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`);

@@ -112,4 +112,31 @@ export default function register(test, h) {
     expect(cancelled === 0, `${cancelled} touch moves were cancelled: the page could not be zoomed`);
     expect(spanDays(page) === null, `the hidden horizontal timeline was zoomed (${page.url()})`);
   }, { context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
+
+  test('scale: on a phone, 20,000 events come a page of 50 at a time; Show later/earlier and the arrow keys cross pages', async ({ page, origin }) => {
+    await page.goto(`${origin}/scale/#d=2018-06-15`);
+    await page.locator('[data-testid="event-mark"]').first().waitFor({ timeout: 60000 });
+    const drawn = () => page.evaluate(() => [...document.querySelectorAll('[data-testid="event-mark"]')].map((m) => Number(m.dataset.idx)));
+    const active = () => page.evaluate(() => Number(document.activeElement?.dataset.idx));
+    let idx = await drawn();
+    expect(idx.length === 50 && idx[0] === 0 && idx[49] === 49, `the first page: ${idx.length} marks, ${idx[0]}…${idx[idx.length - 1]}`);
+    expect(await page.locator('[data-testid="event-cluster"]').count() === 0, 'no clusters in the list');
+    expect(await page.locator('[data-testid="show-earlier"]').count() === 0, 'nothing earlier on the first page');
+    const later = page.locator('[data-testid="show-later"]');
+    expect(/^Show later: 19.?950 events$/.test(await later.textContent()), `the later button counts what is left: ${await later.textContent()}`);
+    await later.click();
+    await eventually(async () => (await active()) === 50, 'Show later focuses the first event of the next page');
+    idx = await drawn();
+    expect(idx.length === 50 && idx[0] === 50 && idx[49] === 99, `the second page: ${idx[0]}…${idx[idx.length - 1]}`);
+    await page.keyboard.press('End');
+    await eventually(async () => (await active()) === 19999, 'End reaches the 20,000th event');
+    idx = await drawn();
+    expect(idx.length === 50 && idx[0] === 19950, `the last page: ${idx[0]}…${idx[idx.length - 1]}`);
+    expect(await page.locator('[data-testid="show-later"]').count() === 0, 'nothing later on the last page');
+    await page.locator('[data-testid="show-earlier"]').click();
+    await eventually(async () => (await active()) === 19949, 'Show earlier focuses the last event of the previous page');
+    await page.keyboard.press('ArrowDown');
+    await eventually(async () => (await active()) === 19950, 'the arrow key crosses into the next page');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal page scroll');
+  }, { timeout: 120000, context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
 }

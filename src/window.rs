@@ -40,9 +40,45 @@ pub fn window(xs: &[f64], lo: f64, hi: f64, gap: f64, min_run: usize, keep: &[us
     out
 }
 
+/// The page of `size` consecutive positions (out of `len`) that holds position `pos`, as
+/// `[start, end)`; pages start at multiples of `size`, so stepping past either end of a page
+/// lands on the neighbouring page. A position past the end counts as the last one.
+pub fn page_around(len: usize, pos: usize, size: usize) -> (usize, usize) {
+    if len == 0 || size == 0 {
+        return (0, 0);
+    }
+    let start = pos.min(len - 1) / size * size;
+    (start, (start + size).min(len))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_hold_their_position_and_tile_the_list() {
+        assert_eq!(page_around(0, 0, 50), (0, 0));
+        assert_eq!(page_around(19, 0, 50), (0, 19));
+        assert_eq!(page_around(120, 0, 50), (0, 50));
+        assert_eq!(page_around(120, 49, 50), (0, 50));
+        assert_eq!(page_around(120, 50, 50), (50, 100));
+        assert_eq!(page_around(120, 119, 50), (100, 120));
+        assert_eq!(page_around(120, 500, 50), (100, 120));
+        // Every position is on exactly the page that page_around gives for it, and the pages
+        // cover the list without gaps.
+        for len in [1usize, 49, 50, 51, 137] {
+            let mut next = 0;
+            for pos in 0..len {
+                let (a, b) = page_around(len, pos, 50);
+                assert!(a <= pos && pos < b && b - a <= 50, "len {len} pos {pos}: {a}..{b}");
+                if pos == a {
+                    assert_eq!(a, next);
+                    next = b;
+                }
+            }
+            assert_eq!(next, len);
+        }
+    }
 
     #[test]
     fn only_marks_in_range_are_drawn() {

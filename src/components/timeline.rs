@@ -4,6 +4,9 @@
 //! screen, whole or not at all. Zoom: buttons, `+`/`-`/`0`, Ctrl/⌘+wheel, pinch; the shown
 //! stretch is part of the view state (and the URL). Keyboard: Tab reaches the marks (one tab
 //! stop), Left/Right/Home/End move through every event in order, Enter or Space selects.
+//! On a phone the timeline is a vertical list of full entries, drawn a page of
+//! [`PHONE_PAGE`] events at a time (the page that holds the tab stop), with buttons for the
+//! earlier and later pages; the arrow keys cross pages on their own.
 
 use super::ui::{focus_item, state_short, text_str};
 use crate::date::{DayNum, Precision};
@@ -12,7 +15,7 @@ use crate::find::{level_bit, Filter, Matches};
 use crate::model::{Dataset, EventIx, Level, SubjectKind};
 use crate::scale::{assign_lanes, label_width, text_width, Scale};
 use crate::view_state::{roving_stop, Action, Ctx, Selection, MIN_SPAN_DAYS};
-use crate::window::{window, Item};
+use crate::window::{page_around, window, Item};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use std::sync::Arc;
@@ -26,6 +29,8 @@ const CLUSTER_GAP: f64 = 24.0;
 const CLUSTER_MIN: usize = 3;
 /// Left and right margin of the canvas inside the scroll area (see styles.css).
 const MARGIN: f64 = 16.0;
+/// Events per page of the phone's vertical list.
+pub const PHONE_PAGE: usize = 50;
 
 /// A CSS pixel length, rounded to whole pixels (keeps float formatting out of the binary).
 fn px(x: f64) -> String {
@@ -281,6 +286,51 @@ pub fn Timeline(
         }
     };
 
+    // The phone's page, as positions in the shown events (all events when nothing is
+    // filtered): the page that holds the tab stop.
+    let phone_page = Memo::new(move |_| {
+        let f = focus_idx.get();
+        shown.with(|sh| match sh {
+            Some(v) => page_around(v.len(), v.partition_point(|&j| j < f), PHONE_PAGE),
+            None => page_around(n_events, f, PHONE_PAGE),
+        })
+    });
+    let shown_len = move || shown.with(|sh| sh.as_ref().map_or(n_events, |v| v.len()));
+    // The event at a position among the shown ones.
+    let shown_at = move |pos: usize| shown.with_untracked(|sh| sh.as_ref().map_or(pos, |v| v[pos]));
+    // "Show earlier" / "Show later" on the phone: the tab stop moves to the nearest event of
+    // the neighbouring page (which brings that page) and takes the focus.
+    let page_button = move |later: bool| {
+        let left = move || {
+            let (a, b) = phone_page.get();
+            if later { shown_len() - b } else { a }
+        };
+        view! {
+            <button type="button" class="ap-button ap-tl__more"
+                data-testid=if later { "show-later" } else { "show-earlier" }
+                on:click=move |_| {
+                    let (a, b) = phone_page.get_untracked();
+                    if later && b < shown_len() {
+                        focus_mark(shown_at(b));
+                    } else if !later && a > 0 {
+                        focus_mark(shown_at(a - 1));
+                    }
+                }>
+                {move || {
+                    let l = lang.get();
+                    format!("{}: {}", t(if later { Key::ShowLater } else { Key::ShowEarlier }, l), event_count(left(), l))
+                }}
+            </button>
+        }
+    };
+    let more = move |later: bool| {
+        move || {
+            let (a, b) = phone_page.get();
+            let any = if later { b < shown_len() } else { a > 0 };
+            (phone.get() && any).then(|| page_button(later))
+        }
+    };
+
     // What is drawn: the marks within a screen either side of the visible one (recomputed when
     // the scroll crosses a quarter screen), clusters for dense runs, and always the selected
     // mark and the tab stop.
@@ -292,9 +342,10 @@ pub fn Timeline(
         let keep: Vec<usize> = selected_ix.get().into_iter().chain(Some(focus_idx.get())).collect();
         let list = shown.get();
         if phone.get() {
+            let (a, b) = phone_page.get();
             return match list {
-                Some(v) => v.iter().map(|&i| Item::Mark(i)).collect::<Vec<_>>(),
-                None => (0..n_events).map(Item::Mark).collect::<Vec<_>>(),
+                Some(v) => v[a..b].iter().map(|&i| Item::Mark(i)).collect::<Vec<_>>(),
+                None => (a..b).map(Item::Mark).collect::<Vec<_>>(),
             };
         }
         let w = width();
@@ -563,6 +614,7 @@ pub fn Timeline(
                     </div>
                     <div class="ap-tl__axis" aria-hidden="true"></div>
                     <div class="ap-tl__cursor" aria-hidden="true" style:transform=move || format!("translateX({})", px(cursor_x()))></div>
+                    {more(false)}
                     <div class="ap-tl__marks" node_ref=marks_ref role="group"
                         aria-label=move || t(Key::Events, lang.get())
                         on:keydown=on_key>
@@ -573,6 +625,7 @@ pub fn Timeline(
                             }}
                         </For>
                     </div>
+                    {more(true)}
                 </div>
             </div>
             <Legend dataset=ds.get_value() lang=lang filter=filter on_action=on_action/>
