@@ -2,6 +2,8 @@
 // density: the page loads, draws only what is near the view, clusters what is dense, zooms,
 // reaches the last event by keyboard, and pages the text view. run.mjs serves the generated
 // file (bench/scale-data.mjs) at /scale/data/dataset.json.
+import { axeViolations } from './axe-rules.mjs';
+
 export default function register(test, h) {
   const { expect, eventually } = h;
 
@@ -138,5 +140,7 @@ export default function register(test, h) {
     await page.keyboard.press('ArrowDown');
     await eventually(async () => (await active()) === 19950, 'the arrow key crosses into the next page');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal page scroll');
-  }, { timeout: 120000, context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
+    const v = await axeViolations(page, '.ap-tl');
+    expect(v.length === 0, `axe (all WCAG A/AA + best practice) on the paged list:\n       ${v.join('\n       ')}`);
+  }, { timeout: 120000, context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true } });
 }
