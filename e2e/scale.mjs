@@ -5,7 +5,7 @@
 import { axeViolations } from './axe-rules.mjs';
 
 export default function register(test, h) {
-  const { expect, eventually } = h;
+  const { expect, eventually, attr } = h;
 
   test('scale: 20,000 events load, draw only what is near the view, zoom and page', async ({ page, origin }) => {
     await page.goto(`${origin}/scale/#d=2018-06-15`);
@@ -115,21 +115,29 @@ export default function register(test, h) {
     expect(spanDays(page) === null, `the hidden horizontal timeline was zoomed (${page.url()})`);
   }, { context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
 
-  test('scale: on a phone, 20,000 events come a page of 50 at a time; Show later/earlier and the arrow keys cross pages', async ({ page, origin }) => {
+  test('scale: on a phone, 20,000 events come a page of 50 at a time, opening on the as-of date; Show later/earlier and the keys cross pages', async ({ page, origin }) => {
     await page.goto(`${origin}/scale/#d=2018-06-15`);
     await page.locator('[data-testid="event-mark"]').first().waitFor({ timeout: 60000 });
     const drawn = () => page.evaluate(() => [...document.querySelectorAll('[data-testid="event-mark"]')].map((m) => Number(m.dataset.idx)));
     const active = () => page.evaluate(() => Number(document.activeElement?.dataset.idx));
+    // The event at the as-of date: the last one that starts on or before it.
+    const atDate = await page.evaluate(async () => {
+      const ds = await (await fetch('data/dataset.json')).json();
+      return ds.events.filter((e) => e.start <= '2018-06-15').length - 1;
+    });
+    const from = Math.floor(atDate / 50) * 50;
     let idx = await drawn();
-    expect(idx.length === 50 && idx[0] === 0 && idx[49] === 49, `the first page: ${idx.length} marks, ${idx[0]}…${idx[idx.length - 1]}`);
+    expect(idx.length === 50 && idx[0] === from && idx[49] === from + 49, `the page of the as-of date (event ${atDate}): ${idx.length} marks, ${idx[0]}…${idx[idx.length - 1]}`);
+    expect(await attr(page, '[data-testid="event-mark"][tabindex="0"]', 'data-idx') === String(atDate), 'the tab stop is the event at the as-of date');
     expect(await page.locator('[data-testid="event-cluster"]').count() === 0, 'no clusters in the list');
-    expect(await page.locator('[data-testid="show-earlier"]').count() === 0, 'nothing earlier on the first page');
     const later = page.locator('[data-testid="show-later"]');
-    expect(/^Show later: 19.?950 events$/.test(await later.textContent()), `the later button counts what is left: ${await later.textContent()}`);
+    const left = (20000 - from - 50).toLocaleString('en');
+    expect((await later.textContent()).replace(/\D/g, '') === String(20000 - from - 50), `the later button counts what is left (${left}): ${await later.textContent()}`);
+    expect(/^Show earlier: \d+ events$/.test(await page.locator('[data-testid="show-earlier"]').textContent()), 'an earlier button');
     await later.click();
-    await eventually(async () => (await active()) === 50, 'Show later focuses the first event of the next page');
+    await eventually(async () => (await active()) === from + 50, 'Show later focuses the first event of the next page');
     idx = await drawn();
-    expect(idx.length === 50 && idx[0] === 50 && idx[49] === 99, `the second page: ${idx[0]}…${idx[idx.length - 1]}`);
+    expect(idx.length === 50 && idx[0] === from + 50, `the next page: ${idx[0]}…${idx[idx.length - 1]}`);
     await page.keyboard.press('End');
     await eventually(async () => (await active()) === 19999, 'End reaches the 20,000th event');
     idx = await drawn();
@@ -139,6 +147,11 @@ export default function register(test, h) {
     await eventually(async () => (await active()) === 19949, 'Show earlier focuses the last event of the previous page');
     await page.keyboard.press('ArrowDown');
     await eventually(async () => (await active()) === 19950, 'the arrow key crosses into the next page');
+    await page.keyboard.press('Home');
+    await eventually(async () => (await active()) === 0, 'Home reaches the first event');
+    idx = await drawn();
+    expect(idx[0] === 0 && idx.length === 50, `the first page: ${idx[0]}…${idx[idx.length - 1]}`);
+    expect(await page.locator('[data-testid="show-earlier"]').count() === 0, 'nothing earlier on the first page');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal page scroll');
     const v = await axeViolations(page, '.ap-tl');
     expect(v.length === 0, `axe (all WCAG A/AA + best practice) on the paged list:\n       ${v.join('\n       ')}`);

@@ -343,7 +343,10 @@ async fn timeline_clusters_dense_runs_zooms_and_fits() {
     assert_eq!(count(&root, "[data-testid=event-cluster]"), 1);
     assert_eq!(attr(&root, "[data-testid=event-cluster]", "data-count").as_deref(), Some("6"));
     assert!(attr(&root, "[data-testid=event-cluster]", "aria-label").unwrap().starts_with("6 events, "));
-    assert_eq!(count(&root, "[data-testid=event-mark]"), 2, "the other two events (the first holds the tab stop)");
+    // Marks: the other two events, and the tab stop (the event at the as-of date, 7 September
+    // 2012, the cluster's first), drawn beside its cluster so the keyboard can reach it.
+    assert_eq!(count(&root, "[data-testid=event-mark]"), 3);
+    assert_eq!(attr(&root, "[data-testid=event-mark][tabindex='0']", "data-idx").as_deref(), Some("1"));
     // Selecting the cluster zooms to its days.
     q(&root, "[data-testid=event-cluster]").click();
     let (a, b) = (day("2012-09-07") - 3, day("2012-09-12") + 3);

@@ -232,12 +232,18 @@ pub fn Timeline(
     };
 
     // The single tab stop: where the arrow keys last moved (until the selection changes),
-    // else the selected mark, else the first.
+    // else the selected mark, else the event at the as-of date (the last one that starts on or
+    // before it; the first if none does), so Tab lands where the view is and the phone's list
+    // opens on that page.
     let selected_ix = Memo::new(move |_| selection.get().event().map(|i| i.0));
     let moved = RwSignal::new(None::<(usize, Option<usize>)>);
+    let at_day = Memo::new(move |_| {
+        let d = day.get();
+        ds.with_value(|ds| ds.events.partition_point(|e| e.start.first_day() <= d)).saturating_sub(1)
+    });
     // Always a shown event: a hidden one's nearest shown successor (or the last).
     let focus_idx = Memo::new(move |_| {
-        let i = roving_stop(selected_ix.get(), moved.get(), 0);
+        let i = roving_stop(selected_ix.get(), moved.get(), at_day.get());
         shown.with(|sh| match sh {
             Some(v) if !v.is_empty() => v[v.partition_point(|&j| j < i).min(v.len() - 1)],
             _ => i,
