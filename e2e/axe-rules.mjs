@@ -1,4 +1,4 @@
-// Which axe-core rules the accessibility gates run (gates.mjs, host.mjs, scale.mjs): every rule tagged
+// Which axe-core rules the accessibility scans run (gates.mjs, host.mjs, export.mjs, find.mjs, scale.mjs): every rule tagged
 // with one of AXE_TAGS, the experimental ones included (a plain tag run leaves those out, and
 // WCAG 2.5.3 Label in Name, label-content-name-mismatch, is one of them), deprecated ones not.
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];

@@ -7,13 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
+import { axeViolations } from './axe-rules.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const AXE_PATH = path.join(here, 'node_modules', 'axe-core', 'axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const tid = (id) => `[data-testid="${id}"]`;
 
 export default function register(test, h) {
@@ -373,19 +370,13 @@ export default function register(test, h) {
   });
 
   test('export: axe finds no violations with the toolbar panels open (EN light, RU dark)', async ({ page, base }) => {
-    const axe = fs.readFileSync(AXE_PATH, 'utf8');
     for (const [hash, scheme, panel] of [[`#e=${MINISTERIAL}`, 'light', 'tools-cite'], ['#l=ru', 'dark', 'tools-download'], [`#l=ru&e=${MINISTERIAL}`, 'dark', 'tools-cite']]) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(base + hash);
       await waitForApp(page);
       await page.locator(tid(panel)).click();
       await page.waitForTimeout(150);
-      await page.addScriptTag({ content: axe });
-      const v = await page.evaluate(async (tags) => {
-        // eslint-disable-next-line no-undef
-        const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-        return r.violations.map((x) => `[${x.id}] ${x.help}: ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-      }, AXE_TAGS);
+      const v = await axeViolations(page);
       expect(v.length === 0, `axe (${hash}, ${scheme}, ${panel} open):\n       ${v.join('\n       ')}`);
     }
   }, { context: { bypassCSP: true } });

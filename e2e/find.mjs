@@ -3,11 +3,7 @@
 // the last event; each is reopened from its URL, and the new views are scanned with axe-core.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const AXE_SOURCE = fs.readFileSync(path.join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+import { axeViolations } from './axe-rules.mjs';
 
 export default function register(test, h) {
   const { expect, eventually, waitForApp, dist, Check } = h;
@@ -17,12 +13,7 @@ export default function register(test, h) {
 
   async function axe(page, name) {
     await page.waitForTimeout(150);
-    await page.addScriptTag({ content: AXE_SOURCE });
-    const v = await page.evaluate(async (tags) => {
-      // eslint-disable-next-line no-undef
-      const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return r.violations.map((x) => `[${x.id}] ${x.help}: ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    }, AXE_TAGS);
+    const v = await axeViolations(page);
     if (v.length) throw new Check(`axe violations in "${name}":\n       ${v.join('\n       ')}`);
   }
 

@@ -6,6 +6,11 @@ import { axeViolations } from './axe-rules.mjs';
 
 export default function register(test, h) {
   const { expect, eventually, attr } = h;
+  // The zoomed stretch in the URL (`t=`), in days; null when the URL has none.
+  const spanDays = (page) => {
+    const m = /[#&]t=(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)/.exec(page.url());
+    return m ? (Date.parse(m[2]) - Date.parse(m[1])) / 864e5 : null;
+  };
 
   test('scale: 20,000 events load, draw only what is near the view, zoom and page', async ({ page, origin }) => {
     await page.goto(`${origin}/scale/#d=2018-06-15`);
@@ -43,10 +48,7 @@ export default function register(test, h) {
   test('scale: Ctrl+wheel over the timeline zooms around the pointer; + and - keys; 0 fits all', async ({ page, base }) => {
     await page.goto(base);
     await h.waitForApp(page);
-    const span = () => {
-      const m = /[#&]t=(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)/.exec(page.url());
-      return m ? (Date.parse(m[2]) - Date.parse(m[1])) / 864e5 : null;
-    };
+    const span = () => spanDays(page);
     const box = await page.locator('.ap-tl__scroll').boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.keyboard.down('Control');
@@ -90,10 +92,6 @@ export default function register(test, h) {
     await cdp.detach();
     return page.evaluate(() => window.__cancelledMoves);
   }
-  const spanDays = (page) => {
-    const m = /[#&]t=(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)/.exec(page.url());
-    return m ? (Date.parse(m[2]) - Date.parse(m[1])) / 864e5 : null;
-  };
 
   test('scale: on a touch tablet, spreading two fingers on the timeline zooms in and pinching zooms out', async ({ page, base, context }) => {
     await page.goto(base);
