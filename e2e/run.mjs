@@ -235,7 +235,7 @@ const helpers = {
   expect, eventually, mark, tile, attr, waitForApp, dist, artifacts, Check, MINISTERIAL, CHROMIUM_ARGS,
   checkMinisterialSelected, checkKazakhstan,
 };
-const SUITES = ['./gates.mjs', './embed.mjs', './scale.mjs', './export.mjs', './find.mjs', './host.mjs'];
+const SUITES = ['./gates.mjs', './embed.mjs', './scale.mjs', './export.mjs', './find.mjs', './host.mjs', './walk.mjs'];
 const setupFailures = [];
 for (const suite of SUITES) {
   const before = tests.length;
@@ -278,7 +278,10 @@ for (const t of selected) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, ...(t.opts.context || {}) });
   const page = await context.newPage();
   const problems = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // A test that provokes a page error on purpose names it (`allowPageError`) and checks it.
+  page.on('pageerror', (e) => {
+    if (!(t.opts.allowPageError && t.opts.allowPageError.test(e.message))) problems.push(`page error: ${e.message}`);
+  });
   page.on('console', (m) => {
     if (m.type() === 'error' && /Content.Security.Policy|Refused to/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
   });

@@ -45,18 +45,34 @@ function preloadDatasets() {
   }
 }
 
+const wasm = new URL('./almaty-process_bg.wasm', base);
+
+// A panic is a bug, but a reader should not pay for it: the panicked copy of the app keeps
+// each instance's last shown view on its host and calls this, once per page; a fresh copy of
+// the glue (a new module, so a new wasm instance) remounts them there. A second panic shows
+// the app's message asking for a reload.
+globalThis.__almatyProcessRestart = () => {
+  delete globalThis.__almatyProcessRestart;
+  import('./almaty-process.js?restart=1')
+    .then(({ default: init }) => init({ module_or_path: wasm }))
+    .then(() => console.warn('almaty-process: restarted after a panic'))
+    .catch(failed);
+};
+
+function failed(err) {
+  console.error(err);
+  for (const host of document.querySelectorAll('[data-almaty-process]')) {
+    const box = document.createElement('div');
+    box.setAttribute('role', 'alert');
+    box.textContent = 'The app could not start: ' + (err && err.message ? err.message : String(err));
+    host.replaceChildren(box);
+  }
+}
+
 afterFirstPaint()
   .then(() => {
     preloadDatasets();
     return import('./almaty-process.js');
   })
-  .then(({ default: init }) => init({ module_or_path: new URL('./almaty-process_bg.wasm', base) }))
-  .catch((err) => {
-    console.error(err);
-    for (const host of document.querySelectorAll('[data-almaty-process]')) {
-      const box = document.createElement('div');
-      box.setAttribute('role', 'alert');
-      box.textContent = 'The app could not start: ' + (err && err.message ? err.message : String(err));
-      host.replaceChildren(box);
-    }
-  });
+  .then(({ default: init }) => init({ module_or_path: wasm }))
+  .catch(failed);

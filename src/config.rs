@@ -25,6 +25,8 @@ pub struct Config {
     pub hash_prefix: Option<String>,
     /// Whether the download/cite/link/print toolbar shows (`data-toolbar="off"` hides it).
     pub toolbar: bool,
+    /// The view to reopen after a panic (hash keys without a prefix; wins over everything).
+    pub recover: Option<String>,
 }
 
 impl Default for Config {
@@ -39,6 +41,7 @@ impl Default for Config {
             use_hash: true,
             hash_prefix: None,
             toolbar: true,
+            recover: None,
         }
     }
 }

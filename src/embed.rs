@@ -1,12 +1,28 @@
 //! Mounting: one app instance per host element, configured by the element's attributes, and a
-//! panic hook that replaces a dead app with a message instead of leaving a blank box.
+//! panic hook. A panic is a bug; when one happens anyway, this copy of the app is dead (its
+//! memory may be half-updated), so the hook hands every instance's last shown view to
+//! `boot.js`, which starts a fresh copy of the app that remounts them there, once per page. A
+//! second panic, or a page without `boot.js`, gets a message instead of a blank box.
 
 use crate::app::App;
 use crate::config::Config;
 use crate::view_state::View;
 use crate::i18n::{t, Key, Lang};
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsCast;
+
+/// Set when this copy of the app has panicked.
+static DEAD: AtomicBool = AtomicBool::new(false);
+
+/// Whether this copy of the app still runs: false once it has panicked. Listeners and timers
+/// it left on the window then do nothing (a fresh copy has taken over).
+pub fn alive() -> bool {
+    !DEAD.load(Ordering::Relaxed)
+}
+
+/// Host attribute that carries the view to reopen into the fresh copy.
+const RECOVER_ATTR: &str = "data-recover";
 
 /// Selector of host elements.
 pub const HOST_SELECTOR: &str = "[data-almaty-process]";
@@ -33,6 +49,7 @@ pub fn config_from(el: &web_sys::Element) -> Config {
     c.use_hash = attr("data-hash").as_deref() != Some("off");
     c.hash_prefix = attr("data-instance");
     c.toolbar = attr("data-toolbar").as_deref() != Some("off");
+    c.recover = el.get_attribute(RECOVER_ATTR);
     c
 }
 
@@ -43,6 +60,20 @@ fn assets_base() -> String {
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "./".into())
+}
+
+/// Makes this copy of the app panic on the window event `almaty-process:panic` (for the
+/// tests of the recovery; a page's scripts can break a page in any case).
+pub fn panic_on_request() {
+    let on = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        if alive() {
+            panic!("almaty-process:panic asked for a panic");
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("almaty-process:panic", on.as_ref().unchecked_ref());
+    }
+    on.forget();
 }
 
 /// Mounts an app into every host element on the page that has none yet.
@@ -57,6 +88,7 @@ pub fn mount_all() {
         }
         let _ = el.set_attribute("data-mounted", "");
         let mut config = config_from(&el);
+        let _ = el.remove_attribute(RECOVER_ATTR);
         // Several instances on one page never share hash keys: an unnamed one is named after
         // its element id, else its position.
         if several && config.hash_prefix.is_none() {
@@ -106,34 +138,69 @@ fn mount_light(host: web_sys::HtmlElement, config: Config) {
     leptos::mount::mount_to(host, move || view! { <App config=config/> }).forget();
 }
 
-/// Installs a panic hook that logs the panic and puts a message into every instance.
+/// A global function of the page's, if it is one.
+fn global_fn(name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(&js_sys::global(), &name.into()).ok()?.dyn_into().ok()
+}
+
+/// Installs the panic hook: logs the panic; then, the first time on this page and when
+/// `boot.js` offers a restart, keeps each instance's last shown view on its host, empties
+/// the hosts and asks for a fresh copy of the app; otherwise shows a message in every
+/// instance. Either way this copy is dead from then on.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
+        if DEAD.swap(true, Ordering::Relaxed) {
+            return; // a dead copy's leftovers: already handled
+        }
         // Logged with the browser's console (the panic message and where it happened).
         web_sys::console::error_1(&info.to_string().into());
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
         let Ok(list) = doc.query_selector_all(HOST_SELECTOR) else { return };
-        for i in 0..list.length() {
-            if let Some(host) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                // Write into the shadow root's app container when there is one.
-                let el = host
-                    .shadow_root()
-                    .and_then(|r| r.query_selector(".ap-root").ok().flatten())
-                    .unwrap_or(host);
-                let lang = el
-                    .get_attribute("lang")
-                    .or_else(|| el.get_attribute("data-lang"))
-                    .and_then(|l| Lang::parse(&l))
-                    .unwrap_or_default();
-                // Built with DOM calls, not markup, so nothing is parsed as HTML.
-                let Ok(div) = doc.create_element("div") else { continue };
-                let _ = div.set_attribute("role", "alert");
-                let _ = div.set_attribute("class", "ap-error");
-                let _ = div.set_attribute("data-testid", "crash");
-                div.set_text_content(Some(t(Key::Crashed, lang)));
+        let hosts: Vec<web_sys::Element> =
+            (0..list.length()).filter_map(|i| list.item(i).and_then(|n| n.dyn_into().ok())).collect();
+        // Inside the shadow root when there is one.
+        let container = |host: &web_sys::Element| {
+            host.shadow_root()
+                .and_then(|r| r.query_selector(".ap-root").ok().flatten())
+                .unwrap_or_else(|| host.clone())
+        };
+        if let Some(restart) = global_fn("__almatyProcessRestart") {
+            for host in &hosts {
+                if host.get_attribute("data-mounted").is_none() {
+                    continue;
+                }
+                let el = container(host);
+                if let Some(state) = el
+                    .query_selector(".ap-app[data-hash-state]")
+                    .ok()
+                    .flatten()
+                    .and_then(|a| a.get_attribute("data-hash-state"))
+                {
+                    let _ = host.set_attribute(RECOVER_ATTR, &state);
+                }
+                let _ = host.remove_attribute("data-mounted");
+                // The dead copy's elements go, with every handler on them.
                 el.set_text_content(None);
-                let _ = el.append_child(&div);
             }
+            web_sys::console::warn_1(&"almaty-process: restarting from the last shown view".into());
+            let _ = restart.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        }
+        for host in &hosts {
+            let el = container(host);
+            let lang = el
+                .get_attribute("lang")
+                .or_else(|| el.get_attribute("data-lang"))
+                .and_then(|l| Lang::parse(&l))
+                .unwrap_or_default();
+            // Built with DOM calls, not markup, so nothing is parsed as HTML.
+            let Ok(div) = doc.create_element("div") else { continue };
+            let _ = div.set_attribute("role", "alert");
+            let _ = div.set_attribute("class", "ap-error");
+            let _ = div.set_attribute("data-testid", "crash");
+            div.set_text_content(Some(t(Key::Crashed, lang)));
+            el.set_text_content(None);
+            let _ = el.append_child(&div);
         }
     }));
 }

@@ -3,6 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     almaty_process::embed::install_panic_hook();
+    almaty_process::embed::panic_on_request();
     almaty_process::embed::mount_all();
 }
 

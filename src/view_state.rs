@@ -275,7 +275,8 @@ impl<'a> Ctx<'a> {
 
     /// The state an instance opens with. Precedence, lowest first: the dataset's defaults
     /// (no selection, the date the dataset was updated or today if earlier), the embed
-    /// attributes in `config`, then this instance's keys in `hash` (when it reads the hash).
+    /// attributes in `config`, then this instance's keys in `hash` (when it reads the hash),
+    /// then the view to recover after a panic (`config.recover`).
     pub fn initial(&self, config: &Config, hash: &str, today: DayNum) -> ViewState {
         let defaults = self.sanitize(ViewState {
             selection: Selection::None,
@@ -293,11 +294,14 @@ impl<'a> Ctx<'a> {
             date: config.date.as_deref().and_then(Date::parse_day),
             ..HashState::default()
         };
-        let s = self.from_hash(&attributes, defaults);
+        let mut s = self.from_hash(&attributes, defaults);
         if config.use_hash {
-            self.from_hash(&hash::parse(hash, config.hash_prefix.as_deref()), s)
-        } else {
-            s
+            s = self.from_hash(&hash::parse(hash, config.hash_prefix.as_deref()), s);
+        }
+        // After a panic, a fresh copy reopens the view the panicked one last showed.
+        match &config.recover {
+            Some(r) => self.from_hash(&hash::parse(r, None), s),
+            None => s,
         }
     }
 }

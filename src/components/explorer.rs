@@ -87,7 +87,13 @@ pub fn Explorer(
         // The opening view gets its full URL in place; Back/Forward and edited links come back
         // as navigation (which replaces, never pushes).
         record(&first, History::Replace);
-        let on_nav = move || dispatch.run(Action::Navigate(opening(&current_hash())));
+        // (A copy of the app that has panicked is replaced by a fresh one: its listeners stay
+        // on the window but do nothing.)
+        let on_nav = move || {
+            if crate::embed::alive() {
+                dispatch.run(Action::Navigate(opening(&current_hash())));
+            }
+        };
         let a = window_event_listener(leptos::ev::popstate, move |_| on_nav());
         let b = window_event_listener(leptos::ev::hashchange, move |_| on_nav());
         on_cleanup(move || {
@@ -161,8 +167,12 @@ pub fn Explorer(
         }
     };
 
+    // The view shown, in the hash's words: what a fresh copy of the app reopens if this one
+    // ever panics (see `embed::install_panic_hook`).
+    let shown_state = move || ds.with_value(|ds| hash::print(&Ctx { ds, extent }.to_hash(&state.get()), None, ""));
     view! {
         <div class="ap-app" lang=move || lang.get().code() data-view=move || view.get().as_str()
+            data-hash-state=shown_state
             class:ap-app--playing=move || playing.get()
             on:keydown=move |ev| stop_play(ev.into()) on:pointerdown=move |ev| stop_play(ev.into())
             on:wheel=move |ev| stop_play(ev.into())>

@@ -261,6 +261,9 @@ pub fn Play(
             if timer.get_value().is_none() {
                 let h = set_interval_with_handle(
                     move || {
+                        if !crate::embed::alive() {
+                            return;
+                        }
                         let last = last.try_get_untracked();
                         let at_end = move || match (day.try_get_untracked(), last) {
                             (Some(d), Some(l)) => d >= l,

@@ -29,6 +29,9 @@ pub fn PrintView(
     let ds = StoredValue::new(dataset);
     let links = StoredValue::new(links);
     let before = window_event_listener_untyped("beforeprint", move |_| {
+        if !crate::embed::alive() {
+            return;
+        }
         let Some(el) = holder.get_untracked() else { return };
         let (l, d) = (lang.get_untracked(), day.get_untracked());
         let c = ds.with_value(|ds| chronology(ds, l, d));
@@ -38,6 +41,9 @@ pub fn PrintView(
         }
     });
     let after = window_event_listener_untyped("afterprint", move |_| {
+        if !crate::embed::alive() {
+            return;
+        }
         if let Some(el) = holder.get_untracked() {
             el.set_text_content(None);
             if let Some(app) = el.parent_element() {

@@ -8,7 +8,6 @@ use crate::model::{Dataset, EventIx, StateIx};
 use crate::query;
 use crate::view_state::{roving_stop, Action, Selection};
 use leptos::prelude::*;
-use leptos::reactive::computed::Selector;
 use std::sync::Arc;
 
 /// Events per page of the list: a long dataset's list is paged, not built whole.
@@ -36,7 +35,7 @@ pub fn TextView(
     filter: Signal<crate::find::Filter>,
 ) -> impl IntoView {
     let ds = StoredValue::new(dataset);
-    let sel_event = Selector::new(move || selection.get().event());
+    let sel_event = super::ui::selector(move || selection.try_get().map(|s| s.event()));
     // The page shown: the one the user turned to (until the selection changes), else the
     // selected event's, else the first.
     let all_events = ds.with_value(|ds| ds.events.len());

@@ -8,7 +8,7 @@
 //! [`PHONE_PAGE`] events at a time (the page that holds the tab stop), with buttons for the
 //! earlier and later pages; the arrow keys cross pages on their own.
 
-use super::ui::{focus_item, state_short, text_str};
+use super::ui::{focus_item, selector, state_short, text_str};
 use crate::date::{DayNum, Precision};
 use crate::i18n::{event_count, format_range, level_glyph, level_name, t, Key, Lang};
 use crate::find::{level_bit, Filter, Matches};
@@ -17,7 +17,6 @@ use crate::scale::{assign_lanes, label_width, text_width, Scale};
 use crate::view_state::{roving_stop, Action, Ctx, Selection, MIN_SPAN_DAYS};
 use crate::window::{page_around, window, Item};
 use leptos::prelude::*;
-use leptos::reactive::computed::Selector;
 use std::sync::Arc;
 
 /// Pixels per year on the axis at the default zoom.
@@ -110,7 +109,11 @@ pub fn Timeline(
             measure();
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        if crate::embed::alive() {
+            measure()
+        }
+    });
     on_cleanup(move || resize.remove());
 
     // Scrolling: the span sets the scroll position; a user's scroll reports the new span
@@ -464,10 +467,11 @@ pub fn Timeline(
 
     // Selectors: a change of selection or tab stop wakes only the marks it concerns, not all
     // of them (which made selection quadratic in the number of events).
-    let sel_event = Selector::new(move || selection.get().event());
-    let sel_state = Selector::new(move || selection.get().state());
+    // (Made by `ui::selector`: they may outlive this component by one update.)
+    let sel_event = selector(move || selection.try_get().map(|s| s.event()));
+    let sel_state = selector(move || selection.try_get().map(|s| s.state()));
     let state_mode = Memo::new(move |_| selection.get().state().is_some());
-    let tab_stop = Selector::new(move || focus_idx.get());
+    let tab_stop = selector(move || focus_idx.try_get());
     let mark = move |i: usize| {
         let (sel_event, sel_state, tab_stop) = (sel_event.clone(), sel_state.clone(), tab_stop.clone());
         let (level, uncertain, id, participants, span_days) = ds.with_value(|ds| {

@@ -4,6 +4,9 @@ use crate::date::DayNum;
 use crate::i18n::{format_date, Lang};
 use crate::model::{Dataset, Text};
 use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
+use std::hash::Hash;
+use std::sync::{Arc, Mutex};
 
 /// Focuses the item with `data-idx="i"` inside `container` (the roving tab stop of the
 /// timeline and the tile grid) and returns it.
@@ -62,4 +65,27 @@ pub fn state_short(ds: &Dataset, code: &str, day: DayNum, lang: Lang) -> String 
         Some(s) => text_str(ds, &s.name_on(day).short, lang),
         None => code.to_string(),
     }
+}
+
+/// The one way components make a [`Selector`] (a native code rule forbids `Selector::new`
+/// elsewhere).
+///
+/// A selector owns an effect that lives as long as any clone of the selector, not as long as
+/// the component that made it: the marks of a list hold clones, so when one update both
+/// disposes the component (e.g. a link changes the view) and changes a value the selector
+/// reads (e.g. the date), the selector's effect still runs once over values that are gone.
+/// Here the source reads with `try_*` and answers `None` once its values are disposed; the
+/// selector then keeps the value it had, so it wakes nothing and reads nothing dead.
+pub fn selector<T>(source: impl Fn() -> Option<T> + Send + Sync + Clone + 'static) -> Selector<T>
+where
+    T: PartialEq + Eq + Clone + Hash + Default + Send + Sync + 'static,
+{
+    let last = Arc::new(Mutex::new(T::default()));
+    Selector::new(move || {
+        let mut kept = last.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(v) = source() {
+            *kept = v;
+        }
+        kept.clone()
+    })
 }
