@@ -305,3 +305,36 @@ async fn a_third_content_language_needs_no_code_and_missing_texts_are_marked() {
     assert_eq!(q(&root, ".ap-subtitle [lang]").get_attribute("lang").as_deref(), Some("en"));
     root.remove();
 }
+
+/// Sets the page's hash (a link followed on the same page) and lets the hashchange land.
+async fn follow(hash: &str) {
+    web_sys::window().unwrap().location().set_hash(hash).unwrap();
+    sleep(30).await;
+    settle().await;
+}
+
+/// The crash of issue 20: an instance opened on a link with a date, then a link to the text
+/// view (one update that disposes the timeline and changes the date), then back, forward and
+/// across views with a selection, in both directions.
+#[wasm_bindgen_test]
+async fn hash_links_that_change_the_view_and_the_date_together() {
+    let root = host();
+    follow("#w.d=2012-09-07").await;
+    let cfg = Config { use_hash: true, hash_prefix: Some("w".into()), ..config() };
+    let _h = leptos::mount::mount_to(root.clone(), move || view! { <App config=cfg initial=small()/> });
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=event-mark]"), 3);
+    follow("#w.v=text").await;
+    assert_eq!(count(&root, "[data-testid=event-item]"), 3, "the text view after the dated link");
+    follow("#w.e=2013-06-05-ministerial&w.d=2011-03-14&w.v=visual").await;
+    assert_eq!(count(&root, "[data-testid=event-mark][aria-pressed=true]"), 1, "the visual view with a selection");
+    follow("#w.s=KZ&w.d=2013-06-05&w.v=text&w.l=ru").await;
+    assert_eq!(count(&root, "[data-testid=event-item]"), 3, "the text view again, with a state");
+    follow("#w.d=2012-09-07").await;
+    assert_eq!(count(&root, "[data-testid=event-mark]"), 3, "the visual view once more");
+    let state = root.query_selector(".ap-app").unwrap().unwrap().get_attribute("data-hash-state").unwrap();
+    assert!(state.contains("d=2012-09-07") && state.contains("v=visual"), "the shown view is kept for a restart: {state}");
+    assert_eq!(count(&root, "[role=alert]"), 0);
+    follow("").await;
+    root.remove();
+}
