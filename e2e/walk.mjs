@@ -50,8 +50,10 @@ function tagControls() {
     for (const el of root.querySelectorAll(sel)) {
       const r = el.getBoundingClientRect();
       if (r.width < 1 || r.height < 1 || el.disabled) continue;
-      // Print opens the browser's dialog; the JSON link leaves the page (a download).
+      // Print opens the browser's dialog; the JSON link is a download; a source's link leaves
+      // the site (a walk stays in the app).
       if (el.closest('[data-act="print"], [data-act="json"]')) continue;
+      if (el.tagName === 'A' && !el.getAttribute('href').startsWith('#')) continue;
       if (getComputedStyle(el).visibility === 'hidden') continue;
       el.setAttribute('data-walk', String(n++));
     }
@@ -112,6 +114,8 @@ export default function register(test, h) {
         `       last steps:\n         ${log.slice(-12).join('\n         ')}\n` +
         `       replay: WALK_SEED=${seed} E2E_ONLY="${name}" node e2e/run.mjs dist`);
     };
+    // The app is there (a filter may leave no event to show, so no mark to wait for).
+    const ready = () => page.locator('.ap-app, [data-testid="crash"]').first().waitFor({ timeout: 15000 });
     const settle = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
     const healthy = async (step) => {
       if (errors.length) fail(step, `page error: ${errors[0]}`);
@@ -120,8 +124,10 @@ export default function register(test, h) {
     };
     await page.goto(url);
     await waitForApp(page);
+    const timing = process.env.WALK_TIMING ? [] : null;
     for (let step = 1; step <= steps; step++) {
       const kind = r.int(100);
+      const t0 = Date.now();
       try {
         if (kind < 25) {
           const hash = randomHash(r, prefixes);
@@ -135,13 +141,12 @@ export default function register(test, h) {
           u.search = `?n=${step}`;
           u.hash = hash;
           await page.goto(u.href);
-          await waitForApp(page);
+          await ready();
         } else if (kind < 40) {
           const back = r.int(2) === 0;
           log.push(`${step}: ${back ? 'back' : 'forward'}`);
           await (back ? page.goBack({ timeout: 3000 }) : page.goForward({ timeout: 3000 })).catch(() => null);
-          await page.locator('[data-testid="event-mark"], [data-testid="event-item"], [data-testid="crash"]').first()
-            .waitFor({ timeout: 10000 }).catch(() => fail(step, 'no app after Back/Forward'));
+          await ready().catch(() => fail(step, 'no app after Back/Forward'));
         } else if (kind < 75) {
           const n = await page.evaluate(tagControls);
           if (n === 0) { log.push(`${step}: no control to click`); continue; }
@@ -155,9 +160,9 @@ export default function register(test, h) {
             await el.focus();
             await page.keyboard.press(r.pick(['ArrowLeft', 'ArrowRight', 'PageUp', 'End', 'Home']));
           } else if (type === 'text' || type === 'search' || type === 'date') {
-            await el.fill(type === 'date' ? r.pick(days) : r.pick(['2013', 'Almaty', 'Казахстан', 'zzz', '']), { timeout: 3000 }).catch(() => {});
+            await el.fill(type === 'date' ? r.pick(days) : r.pick(['2013', 'Almaty', 'Казахстан', 'zzz', '']), { timeout: 800 }).catch(() => {});
           } else {
-            await el.click({ timeout: 3000 }).catch(() => {});
+            await el.click({ timeout: 800 }).catch(() => {});
           }
         } else {
           const n = await page.evaluate(tagControls);
@@ -165,7 +170,7 @@ export default function register(test, h) {
           if (n > 0) {
             const k = r.int(n);
             log.push(`${step}: key ${key} on control ${k}`);
-            await page.locator(`[data-walk="${k}"]`).focus({ timeout: 3000 }).catch(() => {});
+            await page.locator(`[data-walk="${k}"]`).focus({ timeout: 800 }).catch(() => {});
           } else {
             log.push(`${step}: key ${key}`);
           }
@@ -181,7 +186,7 @@ export default function register(test, h) {
           const here = page.url();
           await page.goto('about:blank');
           await page.goto(here);
-          await waitForApp(page);
+          await ready();
           await settle();
           const after = await page.evaluate(shownStates);
           for (const [inst, s] of Object.entries(before)) {
@@ -195,7 +200,9 @@ export default function register(test, h) {
         if (e instanceof Check) throw e;
         fail(step, e.message.split('\n')[0]);
       }
+      if (timing) timing.push([Date.now() - t0, log[log.length - 1]]);
     }
+    if (timing) console.log(timing.sort((a, b) => b[0] - a[0]).slice(0, 15).map((x) => x.join(' ms  ')).join('\n'));
     await healthy(steps);
   }
 

@@ -287,3 +287,22 @@ fn a_dated_link_then_the_text_view() {
     let url = hash::print(&ctx.to_hash(&t.state), None, "#v=text");
     assert_eq!(ctx.initial(&config, &url, TODAY), t.state);
 }
+
+/// After a panic a fresh copy opens the view the panicked one showed (`Config::recover`),
+/// over the attributes and the URL.
+#[test]
+fn a_recovered_view_wins_over_the_url() {
+    let ds = fixture();
+    let ctx = Ctx::new(&ds, TODAY);
+    let config = Config {
+        recover: Some("#s=KZ&d=2012-09-07&v=text&l=ru".into()),
+        event: Some("2011-03-regional-conference".into()),
+        ..Config::default()
+    };
+    let s = ctx.initial(&config, "#e=2013-06-05-ministerial&v=visual", TODAY);
+    assert_eq!(s.selection.state(), ds.state_ix("KZ"));
+    assert_eq!((s.view, s.lang), (View::Text, Lang::Ru));
+    assert_eq!(s.day, Date::parse_day("2012-09-07").unwrap().first_day());
+    let without = Config { recover: None, ..config };
+    assert_eq!(ctx.initial(&without, "#e=2013-06-05-ministerial&v=visual", TODAY).view, View::Visual);
+}

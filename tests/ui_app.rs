@@ -319,7 +319,7 @@ async fn follow(hash: &str) {
 #[wasm_bindgen_test]
 async fn hash_links_that_change_the_view_and_the_date_together() {
     let root = host();
-    follow("#w.d=2012-09-07").await;
+    web_sys::window().unwrap().location().set_hash("#w.d=2012-09-07").unwrap();
     let cfg = Config { use_hash: true, hash_prefix: Some("w".into()), ..config() };
     let _h = leptos::mount::mount_to(root.clone(), move || view! { <App config=cfg initial=small()/> });
     settle().await;

@@ -59,6 +59,8 @@ pub fn Explorer(
         ds.with_value(|ds| config.with_value(|c| Ctx { ds, extent }.initial(c, hash, today)))
     };
     let first = opening(&if use_hash { current_hash() } else { String::new() });
+    // The view recovered after a panic is the opening one only; links and Back/Forward rule after.
+    config.update_value(|c| c.recover = None);
     let state = RwSignal::new(first.clone());
 
     let record = move |s: &ViewState, history: History| {
