@@ -87,7 +87,7 @@ export default function register(test, h) {
       default: return r.pick(JUNK);
     }
   }
-  const KEYS = ['e', 's', 'd', 'v', 'l', 't', 'q', 'lv', 'a', 'c', 'cmp', 'zz'];
+  const KEYS = ['e', 's', 'd', 'v', 'l', 't', 'q', 'lv', 'a', 'c', 'cmp', 'f', 'zz'];
   function randomHash(r, prefixes) {
     const parts = [];
     for (let k = r.int(5); k >= 0; k--) {

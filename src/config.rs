@@ -25,6 +25,9 @@ pub struct Config {
     pub hash_prefix: Option<String>,
     /// Whether the download/cite/link/print toolbar shows (`data-toolbar="off"` hides it).
     pub toolbar: bool,
+    /// The height of the instance's slot in CSS pixels (`data-height`): the instance takes
+    /// exactly that height and fits the timeline and the map into it.
+    pub fit_height: Option<f64>,
     /// The view to reopen after a panic (hash keys without a prefix; wins over everything).
     pub recover: Option<String>,
 }
@@ -41,6 +44,7 @@ impl Default for Config {
             use_hash: true,
             hash_prefix: None,
             toolbar: true,
+            fit_height: None,
             recover: None,
         }
     }

@@ -30,7 +30,9 @@ pub const HOST_SELECTOR: &str = "[data-almaty-process]";
 /// Reads an instance's configuration from its host element's `data-*` attributes:
 /// `data-src`, `data-lang`, `data-view`, `data-date`, `data-event`, `data-state`,
 /// `data-hash` (`off` to leave the URL alone), `data-instance` (hash key prefix) and
-/// `data-toolbar` (`off` hides the download/cite/print toolbar).
+/// `data-toolbar` (`off` hides the download/cite/print toolbar) and `data-height` (the
+/// slot's height in pixels: the instance takes it, scrolling inside if it must, and fits the
+/// timeline and the map into it).
 pub fn config_from(el: &web_sys::Element) -> Config {
     let attr = |name: &str| el.get_attribute(name).filter(|v| !v.trim().is_empty());
     let mut c = Config::default();
@@ -49,6 +51,9 @@ pub fn config_from(el: &web_sys::Element) -> Config {
     c.use_hash = attr("data-hash").as_deref() != Some("off");
     c.hash_prefix = attr("data-instance");
     c.toolbar = attr("data-toolbar").as_deref() != Some("off");
+    c.fit_height = attr("data-height")
+        .and_then(|h| h.trim().trim_end_matches("px").parse::<f64>().ok())
+        .filter(|h| h.is_finite() && *h >= 200.0 && *h <= 10_000.0);
     c.recover = el.get_attribute(RECOVER_ATTR);
     c
 }
@@ -88,6 +93,13 @@ pub fn mount_all() {
         }
         let _ = el.set_attribute("data-mounted", "");
         let mut config = config_from(&el);
+        if let Some(h) = config.fit_height {
+            // Inline, so the host page's own rules about its elements do not undo it.
+            let style = el.style();
+            let _ = style.set_property("display", "block");
+            let _ = style.set_property("height", &format!("{}px", h.round() as i64));
+            let _ = style.set_property("overflow", "auto");
+        }
         let _ = el.remove_attribute(RECOVER_ATTR);
         // Several instances on one page never share hash keys: an unnamed one is named after
         // its element id, else its position.

@@ -5,7 +5,9 @@
 //! (`t`: the stretch the timeline shows), then the search and filter keys
 //! `q=<query, percent-encoded UTF-8>&lv=<levels shown, comma-separated>&a=<state code>&c=sure`
 //! (`a`: events that state attended; `c=sure`: hide inferred, uncertain and disputed events)
-//! and `cmp=<YYYY-MM-DD>` (the date compared with the as-of date). Every key is optional.
+//! and `cmp=<YYYY-MM-DD>` (the date compared with the as-of date), and `f=1`/`f=0` (the search
+//! and filter bar open or closed, written only where it differs from its default: open when
+//! there is a search, a filter or a comparison). Every key is optional.
 //! Parsing never fails: unknown keys and malformed values are ignored (left `None`).
 //! When several instances share a page, each reads and writes only keys prefixed with its own
 //! name and a dot (`#a.e=…&b.s=KZ`); an instance without a name uses the bare keys.
@@ -36,6 +38,8 @@ pub struct HashState {
     pub sure: bool,
     /// The date compared with the as-of date.
     pub compare: Option<Date>,
+    /// The search and filter bar open (`Some(true)`) or closed (`None`: its default).
+    pub find: Option<bool>,
 }
 
 /// The longest query a hash carries, in chars.
@@ -129,6 +133,11 @@ pub fn parse(hash: &str, prefix: Option<&str>) -> HashState {
             "a" if is_state_code(value) => out.attended = Some(value.to_string()),
             "c" if value == "sure" => out.sure = true,
             "cmp" => out.compare = Date::parse_day(value).or(out.compare),
+            "f" => match value {
+                "1" => out.find = Some(true),
+                "0" => out.find = Some(false),
+                _ => {}
+            },
             _ => {}
         }
     }
@@ -186,6 +195,9 @@ pub fn print(state: &HashState, prefix: Option<&str>, hash: &str) -> String {
     if let Some(d) = &state.compare {
         parts.push(format!("{}={d}", key("cmp")));
     }
+    if let Some(f) = state.find {
+        parts.push(format!("{}={}", key("f"), if f { 1 } else { 0 }));
+    }
     if parts.is_empty() {
         String::new()
     } else {
@@ -223,7 +235,7 @@ mod tests {
         ] {
             assert_eq!(parse(h, None), HashState::default(), "{h}");
         }
-        for h in ["#q=%ZZ", "#q=%FF", "#q=%20%20", "#lv=summit", "#a=pk", "#c=1", "#cmp=2013", "#q=%E0%A4"] {
+        for h in ["#q=%ZZ", "#q=%FF", "#q=%20%20", "#lv=summit", "#a=pk", "#c=1", "#cmp=2013", "#q=%E0%A4", "#f=", "#f=yes"] {
             assert_eq!(parse(h, None), HashState::default(), "{h}");
         }
         let partial = parse("#e=ok-id&d=nonsense&zz=1", None);
@@ -239,12 +251,13 @@ mod tests {
             attended: Some("PK".into()),
             sure: true,
             compare: Some(Date::ymd(2011, 12, 31)),
+            find: Some(false),
             ..Default::default()
         };
         let h = print(&s, None, "");
         assert_eq!(
             h,
-            "#q=%D0%81%D0%BB%D0%BA%D0%B0%20%26%20co%3D1%20%23x%25&lv=ministerial,senior_officials&a=PK&c=sure&cmp=2011-12-31"
+            "#q=%D0%81%D0%BB%D0%BA%D0%B0%20%26%20co%3D1%20%23x%25&lv=ministerial,senior_officials&a=PK&c=sure&cmp=2011-12-31&f=0"
         );
         assert_eq!(parse(&h, None), s);
         assert_eq!(parse("#lv=", None).levels, Some(vec![]), "every level hidden");

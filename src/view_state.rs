@@ -79,6 +79,19 @@ pub struct ViewState {
     pub filter: Filter,
     /// A second date, compared with the as-of date on the map (always within the extent).
     pub compare: Option<DayNum>,
+    /// Whether the search and filter bar is open.
+    pub find_open: bool,
+}
+
+impl ViewState {
+    /// How many searches, filters and comparisons are on (the find toggle shows the count).
+    pub fn finds_on(&self) -> usize {
+        usize::from(!self.query.is_empty())
+            + self.filter.hidden_levels.count_ones() as usize
+            + usize::from(self.filter.attended.is_some())
+            + usize::from(self.filter.sure_only)
+            + usize::from(self.compare.is_some())
+    }
 }
 
 /// The shortest stretch the timeline zooms in to, in days.
@@ -121,6 +134,8 @@ pub enum Action {
     SetSureOnly(bool),
     /// Compare the as-of date with this one (`None`: stop comparing).
     SetCompare(Option<DayNum>),
+    /// Open or close the search and filter bar.
+    SetFindOpen(bool),
 }
 
 /// What a transition does to the browser history.
@@ -233,6 +248,8 @@ impl<'a> Ctx<'a> {
             sure_only: keys.sure,
         };
         s.compare = keys.compare.map(|d| d.first_day());
+        // The bar opens by itself for a link with a search, a filter or a comparison.
+        s.find_open = keys.find.unwrap_or(s.finds_on() > 0);
         let event = keys.event.as_deref().and_then(|id| self.ds.event_ix(id));
         let state = keys.state.as_deref().and_then(|c| self.ds.state_ix(c));
         s.selection = match (event, state) {
@@ -270,6 +287,7 @@ impl<'a> Ctx<'a> {
             attended: s.filter.attended.and_then(|i| self.ds.states.get(i.0)).map(|x| x.code.clone()),
             sure: s.filter.sure_only,
             compare: s.compare.map(Date::from_day),
+            find: (s.find_open != (s.finds_on() > 0)).then_some(s.find_open),
         }
     }
 
@@ -287,6 +305,7 @@ impl<'a> Ctx<'a> {
             query: String::new(),
             filter: Filter::default(),
             compare: None,
+            find_open: false,
         });
         let attributes = HashState {
             event: config.event.clone(),
@@ -370,6 +389,7 @@ pub fn reduce(ctx: &Ctx, s: &ViewState, action: Action) -> Transition {
         Action::SetAttended(a) => next.filter.attended = a,
         Action::SetSureOnly(b) => next.filter.sure_only = b,
         Action::SetCompare(d) => next.compare = d,
+        Action::SetFindOpen(o) => next.find_open = o,
     }
     let mut state = ctx.sanitize(next);
     // A date move or a selection brings the date into the timeline's view.
@@ -433,6 +453,7 @@ mod tests {
             query: String::new(),
             filter: Filter::default(),
             compare: None,
+            find_open: false,
         }
     }
 
@@ -742,11 +763,11 @@ mod tests {
         let filter = (0u16..=ALL_LEVELS, prop_oneof![Just(None), (0..n_states).prop_map(|i| Some(StateIx(i)))], any::<bool>())
             .prop_map(|(hidden_levels, attended, sure_only)| Filter { hidden_levels, attended, sure_only });
         let compare = prop_oneof![Just(None), (lo..=hi).prop_map(Some)];
-        ((sel, lo..=hi, view, lang, span), (query, filter, compare)).prop_map(
-            |((selection, day, view, lang, span), (query, filter, compare))| {
+        ((sel, lo..=hi, view, lang, span), (query, filter, compare, any::<bool>())).prop_map(
+            |((selection, day, view, lang, span), (query, filter, compare, find_open))| {
                 // A valid state: a span of at least two weeks inside the extent.
                 let span = span.map(|(a, b): (DayNum, DayNum)| if b - a + 1 < MIN_SPAN_DAYS { (b + 1 - MIN_SPAN_DAYS, b) } else { (a, b) });
-                ViewState { selection, day, view, lang, span, query, filter, compare }
+                ViewState { selection, day, view, lang, span, query, filter, compare, find_open }
             },
         )
     }

@@ -53,6 +53,7 @@ enum Raw {
     SetAttended(Option<usize>),
     SetSureOnly(bool),
     SetCompare(Option<i64>),
+    SetFindOpen(bool),
     /// Key/value pairs: (prefix choice, key choice, value choice).
     Link(Vec<(u8, usize, usize)>),
     Back,
@@ -78,7 +79,8 @@ fn raw() -> impl Strategy<Value = Raw> {
         proptest::option::of(0usize..40).prop_map(Raw::SetAttended),
         any::<bool>().prop_map(Raw::SetSureOnly),
         proptest::option::of(-3_000i64..3_000).prop_map(Raw::SetCompare),
-        proptest::collection::vec((0u8..4, 0usize..13, 0usize..1000), 0..7).prop_map(Raw::Link),
+        any::<bool>().prop_map(Raw::SetFindOpen),
+        proptest::collection::vec((0u8..4, 0usize..14, 0usize..1000), 0..7).prop_map(Raw::Link),
         Just(Raw::Back),
         Just(Raw::Forward),
     ]
@@ -104,11 +106,12 @@ fn value(ds: &Dataset, key: &str, pick: usize) -> String {
         "q" => ["2013", "Almaty", "%D0%B0", "a%20b", "%E2%98%83"][pick % 5].to_string(),
         "lv" => Level::ALL.iter().take(pick % (Level::ALL.len() + 1)).map(|l| l.as_str()).collect::<Vec<_>>().join(","),
         "c" => "sure".to_string(),
+        "f" => ["1", "0"][pick % 2].to_string(),
         _ => junk,
     }
 }
 
-const KEYS: [&str; 13] = ["e", "s", "d", "v", "l", "t", "q", "lv", "a", "c", "cmp", "zz", ""];
+const KEYS: [&str; 14] = ["e", "s", "d", "v", "l", "t", "q", "lv", "a", "c", "cmp", "f", "zz", ""];
 
 fn step(ds: &Dataset, ctx: &Ctx, r: Raw) -> Step {
     let d = |x: i64| ctx.extent.0 + x as DayNum;
@@ -130,6 +133,7 @@ fn step(ds: &Dataset, ctx: &Ctx, r: Raw) -> Step {
         Raw::SetAttended(a) => Action::SetAttended(a.map(|i| StateIx(i % (ds.states.len() + 2)))),
         Raw::SetSureOnly(b) => Action::SetSureOnly(b),
         Raw::SetCompare(c) => Action::SetCompare(c.map(|x| d(x * 3))),
+        Raw::SetFindOpen(o) => Action::SetFindOpen(o),
         Raw::Link(parts) => {
             let body: Vec<String> = parts
                 .iter()

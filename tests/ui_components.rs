@@ -4,7 +4,7 @@
 
 mod common;
 
-use almaty_process::components::asof::AsOf;
+use almaty_process::components::asof::{AsOf, AsOfSummary};
 use almaty_process::components::detail::Detail;
 use almaty_process::components::error_view::ErrorView;
 use almaty_process::components::header::Header;
@@ -82,7 +82,10 @@ async fn as_of_says_the_date_and_counts_and_reports_steps() {
     let ext = extent(&d);
     let dsig = RwSignal::new(day("2013-06-05"));
     let _h = leptos::mount::mount_to(root.clone(), move || {
-        view! { <AsOf dataset=d extent=ext day=dsig lang=Lang::En on_action=cb/> }
+        view! {
+            <AsOf extent=ext day=dsig lang=Lang::En on_action=cb/>
+            <AsOfSummary dataset=d day=dsig lang=Lang::En/>
+        }
     });
     settle().await;
     let s = text(&root, "[data-testid=asof-summary]");

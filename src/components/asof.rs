@@ -1,5 +1,5 @@
-//! The as-of date control: a slider over the timeline's span, steps by month and by event, and
-//! the date and role counts in words (announced politely to screen readers).
+//! The as-of date control: a slider over the timeline's span and steps by month and by event;
+//! and, apart, the date and role counts in words (announced politely to screen readers).
 
 use super::ui::state_short;
 use crate::date::DayNum;
@@ -26,7 +26,6 @@ fn key_action(key: &str, shift: bool) -> Option<Action> {
 /// The as-of control.
 #[component]
 pub fn AsOf(
-    dataset: Arc<Dataset>,
     /// First and last day of the timeline.
     extent: (DayNum, DayNum),
     #[prop(into)] day: Signal<DayNum>,
@@ -34,24 +33,11 @@ pub fn AsOf(
     on_action: Callback<Action>,
 ) -> impl IntoView {
     let (lo, hi) = extent;
-    let ds = StoredValue::new(dataset);
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if let Some(a) = key_action(&ev.key(), ev.shift_key()) {
             ev.prevent_default();
             on_action.run(a);
         }
-    };
-    let sentence = move || {
-        let d = day.get();
-        let l = lang.get();
-        ds.with_value(|ds| {
-            let s = query::summary_on(ds, d);
-            let chair = match &s.chair {
-                Some(code) => state_short(ds, code, d, l),
-                None => t(Key::NoChair, l).to_string(),
-            };
-            format!("{}. {}: {chair}.", as_of_sentence(d, &s, l), t(Key::Chair, l))
-        })
     };
     let step = move |testid: &'static str, glyph: &'static str, key: Key, action: Action| {
         // Named by its (visually hidden) words, not by an aria-label over the glyph: the name
@@ -83,7 +69,30 @@ pub fn AsOf(
                 {step("next-month", "▶", Key::NextMonth, Action::StepMonths(1))}
                 {step("next-event", "▶▶", Key::NextEvent, Action::NextEvent)}
             </div>
-            <p class="ap-asof__summary" aria-live="polite" data-testid="asof-summary">{sentence}</p>
         </div>
     }
+}
+
+/// The as-of date and the role counts in words, announced politely to screen readers. It
+/// heads the map (the picture it describes), apart from the slider.
+#[component]
+pub fn AsOfSummary(
+    dataset: Arc<Dataset>,
+    #[prop(into)] day: Signal<DayNum>,
+    #[prop(into)] lang: Signal<Lang>,
+) -> impl IntoView {
+    let ds = StoredValue::new(dataset);
+    let sentence = move || {
+        let d = day.get();
+        let l = lang.get();
+        ds.with_value(|ds| {
+            let s = query::summary_on(ds, d);
+            let chair = match &s.chair {
+                Some(code) => state_short(ds, code, d, l),
+                None => t(Key::NoChair, l).to_string(),
+            };
+            format!("{}. {}: {chair}.", as_of_sentence(d, &s, l), t(Key::Chair, l))
+        })
+    };
+    view! { <p class="ap-asof__summary" aria-live="polite" data-testid="asof-summary">{sentence}</p> }
 }

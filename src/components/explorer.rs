@@ -1,7 +1,7 @@
 //! The explorer: holds the one [`ViewState`], applies the [`Action`]s its components report
 //! (the rules are in `view_state.rs`), and mirrors the state in the URL hash.
 
-use super::asof::AsOf;
+use super::asof::{AsOf, AsOfSummary};
 use super::detail::Detail;
 use super::find::{ChangeList, FindBar, Play};
 use super::header::Header;
@@ -16,6 +16,7 @@ use crate::date::DayNum;
 use crate::find::{Filter, Haystacks, Matches};
 use crate::hash;
 use crate::model::Dataset;
+use crate::i18n::{t, Key};
 use crate::view_state::{reduce, Action, Ctx, History, View, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -115,6 +116,92 @@ pub fn Explorer(
     let query: Signal<String> = Memo::new(move |_| state.with(|s| s.query.clone())).into();
     let filter: Signal<Filter> = Memo::new(move |_| state.with(|s| s.filter)).into();
     let compare: Signal<Option<DayNum>> = Memo::new(move |_| state.with(|s| s.compare)).into();
+    let find_open = Memo::new(move |_| state.with(|s| s.find_open));
+    let finds_on = Memo::new(move |_| state.with(|s| s.finds_on()));
+
+    // The space the instance fits: its slot's `data-height` if it has one, else the window.
+    // It decides the compact layout and the timeline's label lanes (`scale::fit_for`).
+    let slot_h = config.with_value(|c| c.fit_height);
+    let window_size = || {
+        web_sys::window()
+            .map(|w| {
+                let n = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+                (n(w.inner_width()), n(w.inner_height()))
+            })
+            .unwrap_or((0.0, 0.0))
+    };
+    let size = RwSignal::new(window_size());
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| {
+        if crate::embed::alive() {
+            size.set(window_size());
+        }
+    });
+    on_cleanup(move || on_resize.remove());
+    let fit = Memo::new(move |_| {
+        let (w, h) = size.get();
+        crate::scale::fit_for(w, slot_h.unwrap_or(h))
+    });
+    // Once laid out, the lanes give way to whatever wrapped (a long title, a language's longer
+    // words, an open find bar): measured from the instance's top to the map's bottom.
+    let app_ref = NodeRef::<leptos::html::Div>::new();
+    let lane_cap = RwSignal::new(crate::scale::MAX_LANES);
+    let lanes = Signal::derive(move || Some(fit.get().lanes.min(lane_cap.get())));
+    let refit = move |tries: u32| {
+        fn measure(app: &web_sys::HtmlElement, avail: f64, fit: crate::scale::Fit, cap: usize) -> Option<Option<usize>> {
+            let win = web_sys::window()?;
+            // Not styled yet (an instance's stylesheet arrives after it mounts): try again.
+            let styled = win
+                .get_computed_style(app)
+                .ok()
+                .flatten()
+                .and_then(|st| st.get_property_value("--ap-styled").ok())
+                .is_some_and(|v| !v.trim().is_empty());
+            if !styled {
+                return Some(None);
+            }
+            let grid = app.query_selector(".ap-grid").ok().flatten()?;
+            let need = grid.get_bounding_client_rect().bottom() - app.get_bounding_client_rect().top() + 8.0;
+            let current = fit.lanes.min(cap);
+            Some(Some(crate::scale::lanes_to_fit(current, need, avail, fit.lanes)))
+        }
+        fn run(
+            app_ref: NodeRef<leptos::html::Div>,
+            fit: Memo<crate::scale::Fit>,
+            lane_cap: RwSignal<usize>,
+            avail: f64,
+            tries: u32,
+        ) {
+            if !crate::embed::alive() {
+                return;
+            }
+            let (Some(app), Some(f), Some(cap)) =
+                (app_ref.try_get_untracked().flatten(), fit.try_get_untracked(), lane_cap.try_get_untracked())
+            else {
+                return;
+            };
+            if !f.compact {
+                if cap != crate::scale::MAX_LANES {
+                    lane_cap.set(crate::scale::MAX_LANES);
+                }
+                return;
+            }
+            match measure(&app, avail, f, cap) {
+                Some(Some(n)) if n != f.lanes.min(cap) => lane_cap.set(n),
+                Some(None) if tries < 300 => request_animation_frame(move || run(app_ref, fit, lane_cap, avail, tries + 1)),
+                _ => {}
+            }
+        }
+        let avail = slot_h.unwrap_or_else(|| size.get_untracked().1);
+        request_animation_frame(move || run(app_ref, fit, lane_cap, avail, tries));
+    };
+    Effect::new(move |_| {
+        // Whatever changes what wraps above the map.
+        fit.track();
+        lang.track();
+        find_open.track();
+        view.track();
+        refit(0);
+    });
     let shown: Signal<Option<Arc<Vec<usize>>>> = Memo::new(move |_: Option<&Option<Arc<Vec<usize>>>>| {
         let f: Filter = filter.get();
         (!f.is_empty()).then(|| Arc::new(ds.with_value(|ds| f.shown(ds))))
@@ -173,31 +260,45 @@ pub fn Explorer(
     // ever panics (see `embed::install_panic_hook`).
     let shown_state = move || ds.with_value(|ds| hash::print(&Ctx { ds, extent }.to_hash(&state.get()), None, ""));
     view! {
-        <div class="ap-app" lang=move || lang.get().code() data-view=move || view.get().as_str()
+        <div class="ap-app" node_ref=app_ref lang=move || lang.get().code() data-view=move || view.get().as_str()
             data-hash-state=shown_state
             class:ap-app--playing=move || playing.get()
+            class:ap-app--compact=move || fit.get().compact
             on:keydown=move |ev| stop_play(ev.into()) on:pointerdown=move |ev| stop_play(ev.into())
             on:wheel=move |ev| stop_play(ev.into())>
             <Header dataset=d() lang=lang view=view on_action=dispatch/>
-            {toolbar.then(|| view! { <Toolbar dataset=d() selection=selection day=day lang=lang src=src links=links.clone() shown=shown/> })}
-            <AsOf dataset=d() extent=extent day=day lang=lang on_action=dispatch/>
-            <div class="ap-playbar">
+            // One row: the as-of slider and steps, play, the find toggle and the toolbar.
+            <div class="ap-bar">
+                <AsOf extent=extent day=day lang=lang on_action=dispatch/>
                 <Play last=last_start day=day lang=lang playing=playing on_action=step/>
+                <button type="button" class="ap-button ap-button--small ap-disclose" data-testid="find-toggle"
+                    aria-expanded=move || find_open.get().to_string()
+                    on:click=move |_| dispatch.run(Action::SetFindOpen(!find_open.get_untracked()))>
+                    {move || t(Key::FindAndFilter, lang.get())}
+                    {move || (finds_on.get() > 0).then(|| format!(" ({})", finds_on.get()))}
+                </button>
+                {toolbar.then(|| view! { <Toolbar dataset=d() selection=selection day=day lang=lang src=src links=links.clone() shown=shown/> })}
             </div>
-            <FindBar dataset=d() extent=extent lang=lang query=query filter=filter compare=compare day=day
-                match_count=match_count on_action=dispatch/>
+            <div class="ap-findwrap" hidden=move || !find_open.get()>
+                <FindBar dataset=d() extent=extent lang=lang query=query filter=filter compare=compare day=day
+                    match_count=match_count on_action=dispatch/>
+            </div>
             {move || match view.get() {
                 View::Visual => view! {
                     <Timeline dataset=d() extent=extent selection=selection day=day lang=lang span=span on_action=dispatch
-                        shown=shown matches=matches filter=filter/>
+                        shown=shown matches=matches filter=filter lanes=lanes/>
                     <div class="ap-main">
-                        <TileGrid dataset=d() selection=selection day=day lang=lang on_action=dispatch
-                            compare=compare matches=matches/>
+                        <div class="ap-mapcol">
+                            <AsOfSummary dataset=d() day=day lang=lang/>
+                            <TileGrid dataset=d() selection=selection day=day lang=lang on_action=dispatch
+                                compare=compare matches=matches/>
+                        </div>
                         <Detail dataset=d() extent=extent selection=selection day=day lang=lang on_action=dispatch/>
                     </div>
                     <ChangeList dataset=d() day=day compare=compare lang=lang/>
                 }.into_any(),
                 View::Text => view! {
+                    <AsOfSummary dataset=d() day=day lang=lang/>
                     <div class="ap-main ap-main--text">
                         <TextView dataset=d() selection=selection day=day lang=lang on_action=dispatch
                             shown=shown matches=matches query=query filter=filter/>

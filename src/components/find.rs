@@ -301,9 +301,10 @@ pub fn Play(
     view! {
         <button type="button" class="ap-button ap-button--small ap-play" data-testid="play"
             data-playing=move || playing.get().to_string()
+            title=move || t(if playing.get() { Key::Pause } else { Key::Play }, lang.get())
             on:click=toggle>
             <span aria-hidden="true">{move || if playing.get() { "❚❚ " } else { "▶ " }}</span>
-            {move || t(if playing.get() { Key::Pause } else { Key::Play }, lang.get())}
+            <span class="ap-play__words">{move || t(if playing.get() { Key::Pause } else { Key::Play }, lang.get())}</span>
         </button>
     }
 }

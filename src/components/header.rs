@@ -1,4 +1,5 @@
-//! The header: the dataset's title and description, the language switch and the view switch.
+//! The header: one row with the dataset's title, an "About this dataset" disclosure (its
+//! description), the language switch and the view switch.
 
 use super::ui::text_view;
 use crate::i18n::{t, Key, Lang};
@@ -29,28 +30,35 @@ pub fn Header(
             </button>
         }
     };
+    // The description waits behind its disclosure, so the timeline and the map fit one screen.
+    let about = RwSignal::new(false);
     view! {
         <header class="ap-header">
-            <div class="ap-header__titles">
+            <div class="ap-header__row">
                 <h1 class="ap-title" data-testid="title">{title}</h1>
-                <p class="ap-subtitle">{description}</p>
-            </div>
-            <div class="ap-header__controls">
-                <div class="ap-seg" role="group" aria-label=move || t(Key::Language, lang.get())>
-                    {languages.into_iter().map(|l| view! {
-                        <button type="button" class="ap-seg__btn" lang=l.code()
-                            data-testid=format!("lang-{}", l.code())
-                            aria-pressed=move || (lang.get() == l).to_string()
-                            on:click=move |_| on_action.run(Action::SetLang(l))>
-                            {l.code().to_uppercase()}
-                        </button>
-                    }).collect_view()}
+                <div class="ap-header__controls">
+                    <button type="button" class="ap-button ap-button--small ap-disclose" data-testid="about"
+                        aria-expanded=move || about.get().to_string()
+                        on:click=move |_| about.update(|a| *a = !*a)>
+                        {move || t(Key::AboutDataset, lang.get())}
+                    </button>
+                    <div class="ap-seg" role="group" aria-label=move || t(Key::Language, lang.get())>
+                        {languages.into_iter().map(|l| view! {
+                            <button type="button" class="ap-seg__btn" lang=l.code()
+                                data-testid=format!("lang-{}", l.code())
+                                aria-pressed=move || (lang.get() == l).to_string()
+                                on:click=move |_| on_action.run(Action::SetLang(l))>
+                                {l.code().to_uppercase()}
+                            </button>
+                        }).collect_view()}
+                    </div>
+                    <div class="ap-seg" role="group" aria-label=move || t(Key::View, lang.get())>
+                        {view_button(View::Visual, Key::ViewVisual)}
+                        {view_button(View::Text, Key::ViewText)}
+                    </div>
                 </div>
-                <div class="ap-seg" role="group" aria-label=move || t(Key::View, lang.get())>
-                    {view_button(View::Visual, Key::ViewVisual)}
-                    {view_button(View::Text, Key::ViewText)}
-                </div>
             </div>
+            <p class="ap-subtitle" data-testid="about-text" hidden=move || !about.get()>{description}</p>
         </header>
     }
 }

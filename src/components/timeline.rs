@@ -13,7 +13,7 @@ use crate::date::{DayNum, Precision};
 use crate::i18n::{event_count, format_range, level_glyph, level_name, t, Key, Lang};
 use crate::find::{level_bit, Filter, Matches};
 use crate::model::{Dataset, EventIx, Level, SubjectKind};
-use crate::scale::{assign_lanes, label_width, text_width, Scale};
+use crate::scale::{assign_lanes, label_width, text_width, Scale, LANE_PX, MAX_LANES};
 use crate::view_state::{roving_stop, Action, Ctx, Selection, MIN_SPAN_DAYS};
 use crate::window::{page_around, window, Item};
 use leptos::prelude::*;
@@ -21,7 +21,6 @@ use std::sync::Arc;
 
 /// Pixels per year on the axis at the default zoom.
 pub const PX_PER_YEAR: f64 = 132.0;
-const MAX_LANES: usize = 6;
 /// Marks closer than this (in pixels, from a run's first) fold into a cluster...
 const CLUSTER_GAP: f64 = 24.0;
 /// ... when there are at least this many.
@@ -58,7 +57,12 @@ pub fn Timeline(
     /// The filter (for the legend's toggles and the attending state's role).
     #[prop(into, optional)]
     filter: Signal<Filter>,
+    /// Label lanes under the axis (`None`: [`MAX_LANES`]); labels left without one show on
+    /// hover and focus.
+    #[prop(into, optional)]
+    lanes: Signal<Option<usize>>,
 ) -> impl IntoView {
+    let lane_cap = move || lanes.get().unwrap_or(MAX_LANES).clamp(1, MAX_LANES);
     let n_events = dataset.events.len();
     let starts: Vec<DayNum> = dataset.events.iter().map(|e| e.start.first_day()).collect();
     let ds = StoredValue::new(dataset);
@@ -403,7 +407,10 @@ pub fn Timeline(
                 .collect()
         });
         let boxes: Vec<(f64, f64)> = placed.iter().map(|(_, b)| *b).collect();
-        let lanes = assign_lanes(&boxes, 6.0, MAX_LANES);
+        // The selected event's label is placed first: it is never the one left out.
+        let sel = selection.get().event().map(|e| e.0);
+        let first = sel.and_then(|e| placed.iter().position(|(i, _)| *i == e));
+        let lanes = assign_lanes(&boxes, 6.0, lane_cap(), first);
         // (event index, lane), by event index.
         let mut out: Vec<(usize, usize)> =
             placed.iter().zip(lanes).filter_map(|((i, _), lane)| lane.map(|l| (*i, l))).collect();
@@ -610,14 +617,10 @@ pub fn Timeline(
 
     view! {
         <section class="ap-tl" aria-label=move || t(Key::Timeline, lang.get()) on:keydown=on_zoom_key>
-            <div class="ap-tl__zoom" role="group" aria-label=move || t(Key::Zoom, lang.get())>
-                {zoom_button("zoom-in", "+", Key::ZoomIn, || Some((1, 2)))}
-                {zoom_button("zoom-out", "−", Key::ZoomOut, || Some((2, 1)))}
-                {zoom_button("zoom-fit", "↔", Key::FitAll, || None)}
-            </div>
             <div class="ap-tl__scroll" node_ref=scroll_ref data-scroll-area on:scroll=on_scroll on:wheel=on_wheel
                 on:touchstart=on_touch_start on:touchmove=on_touch_move>
-                <div class="ap-tl__canvas" style:width=move || px(scale.get().width().ceil())>
+                <div class="ap-tl__canvas" style:width=move || px(scale.get().width().ceil())
+                    style:height=move || px(96.0 + lane_cap() as f64 * LANE_PX + 12.0)>
                     <div class="ap-tl__ticks" aria-hidden="true">{ticks}</div>
                     <div class="ap-tl__bands" role="group" aria-label=move || t(Key::ChairTermsBand, lang.get())>
                         {bands}
@@ -638,7 +641,15 @@ pub fn Timeline(
                     {more(true)}
                 </div>
             </div>
-            <Legend dataset=ds.get_value() lang=lang filter=filter on_action=on_action/>
+            // The zoom buttons and the key share one row under the timeline.
+            <div class="ap-tl__foot">
+                <div class="ap-tl__zoom" role="group" aria-label=move || t(Key::Zoom, lang.get())>
+                    {zoom_button("zoom-in", "+", Key::ZoomIn, || Some((1, 2)))}
+                    {zoom_button("zoom-out", "−", Key::ZoomOut, || Some((2, 1)))}
+                    {zoom_button("zoom-fit", "↔", Key::FitAll, || None)}
+                </div>
+                <Legend dataset=ds.get_value() lang=lang filter=filter on_action=on_action/>
+            </div>
         </section>
     }
 }
@@ -661,15 +672,18 @@ pub fn Legend(
                 view! {
                     <li class=format!("ap-legend__item ap-lvl--{}", lv.as_str())>
                         <button type="button" class="ap-legend__toggle" data-testid="level-toggle" data-level=lv.as_str()
-                            aria-pressed=move || on().to_string()
+                            aria-pressed=move || on().to_string() title=move || level_name(lv, lang.get())
                             on:click=move |_| if let Some(a) = on_action { a.run(Action::ToggleLevel(lv)) }>
                             <span class="ap-tl__glyph" aria-hidden="true">{level_glyph(lv)}</span>
-                            {move || level_name(lv, lang.get())}
+                            <span class="ap-legend__name">{move || level_name(lv, lang.get())}</span>
                         </button>
                     </li>
                 }
             }).collect_view()}
-            <li class="ap-legend__item"><span class="ap-legend__band" aria-hidden="true"></span>{move || t(Key::ChairTermsBand, lang.get())}</li>
+            <li class="ap-legend__item" title=move || t(Key::ChairTermsBand, lang.get())>
+                <span class="ap-legend__band" aria-hidden="true"></span>
+                <span class="ap-legend__name">{move || t(Key::ChairTermsBand, lang.get())}</span>
+            </li>
         </ul>
     }
 }
