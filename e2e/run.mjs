@@ -235,7 +235,7 @@ const helpers = {
   expect, eventually, mark, tile, attr, waitForApp, dist, artifacts, Check, MINISTERIAL, CHROMIUM_ARGS,
   checkMinisterialSelected, checkKazakhstan,
 };
-const SUITES = ['./gates.mjs', './embed.mjs', './scale.mjs', './export.mjs', './find.mjs', './host.mjs', './walk.mjs'];
+const SUITES = ['./gates.mjs', './embed.mjs', './scale.mjs', './export.mjs', './find.mjs', './host.mjs', './walk.mjs', './layout.mjs'];
 const setupFailures = [];
 for (const suite of SUITES) {
   const before = tests.length;
