@@ -17,6 +17,13 @@ export default function register(test, h) {
     if (v.length) throw new Check(`axe violations in "${name}":\n       ${v.join('\n       ')}`);
   }
 
+  /** Opens the search and filter bar (closed by default; a link with a search opens it). */
+  async function openFind(page) {
+    const toggle = page.locator('[data-testid="find-toggle"]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await page.locator('[data-testid="find"]').waitFor({ state: 'visible' });
+  }
+
   /** Opens `hash` in a fresh page of the same context (a copied link). */
   async function reopen(context, base, url) {
     const p = await context.newPage();
@@ -28,6 +35,7 @@ export default function register(test, h) {
   test('find: search in English marks matching events, announces the count, survives a reload', async ({ page, base, context }) => {
     await page.goto(base);
     await waitForApp(page);
+    await openFind(page);
     const input = page.getByLabel('Search events and states');
     expect(await input.getAttribute('type') === 'search', 'type=search');
     await input.fill('ministerial');
@@ -59,6 +67,7 @@ export default function register(test, h) {
     const expected = data.events.filter((e) => norm([e.title.ru, e.summary.ru].join(' ')).includes(norm(word))).length;
     await page.goto(`${base}#l=ru`);
     await waitForApp(page);
+    await openFind(page);
     await page.getByLabel('Поиск по событиям и государствам').fill(query);
     await eventually(async () => (await page.locator(count()).textContent()).startsWith('Найдено: '), 'Russian count');
     const said = await page.locator(count()).textContent();
@@ -118,6 +127,7 @@ export default function register(test, h) {
   test('find: attended by Pakistan shows only its events with its role at each', async ({ page, base, context }) => {
     await page.goto(`${base}#v=text`);
     await waitForApp(page);
+    await openFind(page);
     await page.getByLabel('Attended by').selectOption('PK');
     const pk = data.events.filter((e) => (e.participants || []).some((p) => p.state === 'PK'));
     await eventually(async () => (await page.locator('[data-testid="event-item"]').count()) === pk.length, `${pk.length} events listed`);
@@ -140,6 +150,7 @@ export default function register(test, h) {
   test('find: compare 2011-12-31 with 2013-12-31 — Pakistan joined, Russia unchanged, Kazakhstan chair', async ({ page, base, context }) => {
     await page.goto(`${base}#d=2013-12-31`);
     await waitForApp(page);
+    await openFind(page);
     await page.getByLabel('Compare with').first().check();
     await page.locator('[data-testid="compare-date"]').fill('2011-12-31');
     await page.locator('[data-testid="compare-date"]').dispatchEvent('change');

@@ -302,7 +302,7 @@ export default function register(test, h) {
     // timeline and the tile map one stop each, and out again at the end.
     const cycleStart = walk.length;
     f = await press('Tab', 're-enter from the top', { allowOutside: true });
-    expect(f.testid === 'lang-en', `Tab from the end of the document wraps to the first control, got ${describe(f)}`);
+    expect(f.testid === 'about', `Tab from the end of the document wraps to the first control (About this dataset), got ${describe(f)}`);
     expect(await leave('a full cycle through the page'), 'a full Tab cycle leaves the app again');
     const cycle = walk.slice(cycleStart, -1);
     const count = (re) => cycle.filter((line) => re.test(line)).length;

@@ -51,9 +51,11 @@ pub fn config_from(el: &web_sys::Element) -> Config {
     c.use_hash = attr("data-hash").as_deref() != Some("off");
     c.hash_prefix = attr("data-instance");
     c.toolbar = attr("data-toolbar").as_deref() != Some("off");
+    // Whole pixels (parsing an integer keeps float parsing out of the binary).
     c.fit_height = attr("data-height")
-        .and_then(|h| h.trim().trim_end_matches("px").parse::<f64>().ok())
-        .filter(|h| h.is_finite() && *h >= 200.0 && *h <= 10_000.0);
+        .and_then(|h| h.trim().trim_end_matches("px").parse::<u32>().ok())
+        .filter(|h| (200..=10_000).contains(h))
+        .map(f64::from);
     c.recover = el.get_attribute(RECOVER_ATTR);
     c
 }

@@ -124,7 +124,7 @@ pub fn fit_for(w: f64, h: f64) -> Fit {
     if w <= 640.0 || h >= COMPACT_BELOW || !h.is_finite() || h <= 0.0 {
         return Fit { lanes: MAX_LANES, compact: false };
     }
-    let lanes = ((h - COMPACT_BASE) / LANE_PX).floor().clamp(1.0, MAX_LANES as f64) as usize;
+    let lanes = (((h - COMPACT_BASE) / LANE_PX).floor() as i64).clamp(1, MAX_LANES as i64) as usize;
     Fit { lanes, compact: true }
 }
 
@@ -137,8 +137,10 @@ pub fn lanes_to_fit(current: usize, need: f64, avail: f64, max: usize) -> usize 
         return current.clamp(1, max.max(1));
     }
     let over = need - avail;
-    let steps = if over > 0.0 { -(over / LANE_PX).ceil() } else { (-over / LANE_PX).floor() };
-    (current as f64 + steps).clamp(1.0, max.max(1) as f64) as usize
+    // Integer steps: `f64::clamp` would bring float formatting (its panic message) into the
+    // wasm, about 25 KB.
+    let steps = if over > 0.0 { -((over / LANE_PX).ceil() as i64) } else { (-over / LANE_PX).floor() as i64 };
+    (current as i64 + steps).clamp(1, max.max(1) as i64) as usize
 }
 
 #[cfg(test)]
