@@ -2,7 +2,7 @@
 //! directly by a test or a host that brings its own data. Plain data, no web types.
 
 use crate::i18n::Lang;
-use crate::view_state::View;
+use crate::hash::View;
 
 /// An instance's configuration. The URL hash, when this instance reads it, overrides the
 /// view-related fields (see [`crate::view_state::initial`]).

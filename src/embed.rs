@@ -6,20 +6,13 @@
 
 use crate::app::App;
 use crate::config::Config;
-use crate::view_state::View;
+use crate::hash::View;
 use crate::i18n::{t, Key, Lang};
 use leptos::prelude::*;
-use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsCast;
 
-/// Set when this copy of the app has panicked.
-static DEAD: AtomicBool = AtomicBool::new(false);
-
-/// Whether this copy of the app still runs: false once it has panicked. Listeners and timers
-/// it left on the window then do nothing (a fresh copy has taken over).
-pub fn alive() -> bool {
-    !DEAD.load(Ordering::Relaxed)
-}
+pub use crate::lifecycle::alive;
+use crate::lifecycle::mark_dead;
 
 /// Host attribute that carries the view to reopen into the fresh copy.
 const RECOVER_ATTR: &str = "data-recover";
@@ -163,7 +156,7 @@ fn global_fn(name: &str) -> Option<js_sys::Function> {
 /// instance. Either way this copy is dead from then on.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        if DEAD.swap(true, Ordering::Relaxed) {
+        if mark_dead() {
             return; // a dead copy's leftovers: already handled
         }
         // Logged with the browser's console (the panic message and where it happened).

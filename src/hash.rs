@@ -15,7 +15,31 @@
 use crate::date::Date;
 use crate::ids::{is_id, is_lang_code, is_state_code};
 use crate::model::Level;
-pub use crate::view_state::View;
+
+/// Which rendering of the data is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Visual,
+    Text,
+}
+
+impl View {
+    /// The spelling in attributes and the hash.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Visual => "visual",
+            View::Text => "text",
+        }
+    }
+    pub fn parse(s: &str) -> Option<View> {
+        match s {
+            "visual" => Some(View::Visual),
+            "text" => Some(View::Text),
+            _ => None,
+        }
+    }
+}
 
 /// The keys one instance finds in (or writes to) the hash, each well-formed; whether the ids
 /// exist in the dataset is decided later.

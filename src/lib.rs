@@ -21,6 +21,7 @@ pub mod grid;
 pub mod hash;
 pub mod hyphen;
 pub mod i18n;
+pub mod lifecycle;
 pub mod prerender;
 pub mod scale;
 pub mod sort;

@@ -9,34 +9,11 @@ use crate::config::Config;
 use crate::date::{add_months, Date, DayNum};
 use crate::find::{level_bit, Filter};
 use crate::hash::{self, HashState};
+/// (At home in `hash.rs`, whose keys spell it; the rules here use it.)
+pub use crate::hash::View;
 use crate::i18n::Lang;
 use crate::model::{Dataset, EventIx, Level, StateIx};
 use crate::query;
-
-/// Which rendering of the data is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum View {
-    #[default]
-    Visual,
-    Text,
-}
-
-impl View {
-    /// The spelling in attributes and the hash.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            View::Visual => "visual",
-            View::Text => "text",
-        }
-    }
-    pub fn parse(s: &str) -> Option<View> {
-        match s {
-            "visual" => Some(View::Visual),
-            "text" => Some(View::Text),
-            _ => None,
-        }
-    }
-}
 
 /// What is selected: nothing, one event or one state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

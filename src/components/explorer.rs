@@ -93,7 +93,7 @@ pub fn Explorer(
         // (A copy of the app that has panicked is replaced by a fresh one: its listeners stay
         // on the window but do nothing.)
         let on_nav = move || {
-            if crate::embed::alive() {
+            if crate::lifecycle::alive() {
                 dispatch.run(Action::Navigate(opening(&current_hash())));
             }
         };
@@ -132,7 +132,7 @@ pub fn Explorer(
     };
     let size = RwSignal::new(window_size());
     let on_resize = window_event_listener(leptos::ev::resize, move |_| {
-        if crate::embed::alive() {
+        if crate::lifecycle::alive() {
             size.set(window_size());
         }
     });
@@ -171,7 +171,7 @@ pub fn Explorer(
             avail: f64,
             tries: u32,
         ) {
-            if !crate::embed::alive() {
+            if !crate::lifecycle::alive() {
                 return;
             }
             let (Some(app), Some(f), Some(cap)) =

@@ -261,7 +261,7 @@ pub fn Play(
             if timer.get_value().is_none() {
                 let h = set_interval_with_handle(
                     move || {
-                        if !crate::embed::alive() {
+                        if !crate::lifecycle::alive() {
                             return;
                         }
                         let last = last.try_get_untracked();

@@ -29,7 +29,7 @@ pub fn PrintView(
     let ds = StoredValue::new(dataset);
     let links = StoredValue::new(links);
     let before = window_event_listener_untyped("beforeprint", move |_| {
-        if !crate::embed::alive() {
+        if !crate::lifecycle::alive() {
             return;
         }
         let Some(el) = holder.get_untracked() else { return };
@@ -41,7 +41,7 @@ pub fn PrintView(
         }
     });
     let after = window_event_listener_untyped("afterprint", move |_| {
-        if !crate::embed::alive() {
+        if !crate::lifecycle::alive() {
             return;
         }
         if let Some(el) = holder.get_untracked() {

@@ -114,7 +114,7 @@ pub fn Timeline(
         }
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| {
-        if crate::embed::alive() {
+        if crate::lifecycle::alive() {
             measure()
         }
     });
