@@ -32,7 +32,7 @@ pub fn fold_char(c: char) -> char {
         0x450 | 0x451 => 'е',
         0x45D => 'и',
         // Cyrillic supplement letters (Kazakh ә, қ, ң, ө, ұ, ү, һ…): upper case is the even one.
-        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF if u % 2 == 0 => char::from_u32(u + 1).unwrap_or(c),
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF if u.is_multiple_of(2) => char::from_u32(u + 1).unwrap_or(c),
         // Typographic apostrophes and dashes as their ASCII forms.
         0x2018 | 0x2019 => '\'',
         0x2010..=0x2015 => '-',
@@ -112,14 +112,11 @@ pub fn event_haystack(ds: &Dataset, e: &Event, lang: &str) -> String {
     };
     add(e.title.get(lang, fb).text);
     add(e.summary.get(lang, fb).text);
-    match &e.place {
-        Place::City { city, country, .. } => {
-            add(city.get(lang, fb).text);
-            if let Some(s) = ds.state(country) {
-                add(s.name_on(e.start.first_day()).short.get(lang, fb).text);
-            }
+    if let Place::City { city, country, .. } = &e.place {
+        add(city.get(lang, fb).text);
+        if let Some(s) = ds.state(country) {
+            add(s.name_on(e.start.first_day()).short.get(lang, fb).text);
         }
-        _ => {}
     }
     for o in &e.outcomes {
         add(o.title.get(lang, fb).text);

@@ -9,7 +9,7 @@ use crate::date::{Date, DayNum};
 use crate::model::*;
 
 /// The role a state holds on `day`, with the span that grants it.
-pub fn role_on<'a>(state: &'a State, day: DayNum) -> Option<&'a RoleSpan> {
+pub fn role_on(state: &State, day: DayNum) -> Option<&RoleSpan> {
     state
         .roles
         .iter()

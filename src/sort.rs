@@ -34,7 +34,7 @@ mod tests {
         let mut ours = items.to_vec();
         sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
         let mut std = items.to_vec();
-        std.sort_by(|a, b| a.0.cmp(&b.0));
+        std.sort_by_key(|a| a.0);
         assert_eq!(ours, std);
         assert_eq!(order(items.len(), &|a, b| items[b].0.cmp(&items[a].0)), vec![0, 2, 3, 1, 4, 5]);
         let mut empty: Vec<u8> = Vec::new();

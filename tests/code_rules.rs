@@ -1,4 +1,5 @@
 //! Rules about the code itself, checked over `src/`.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -29,7 +29,7 @@ fn seed_2011_conference_and_the_nine_signatories() {
     assert_eq!(e.start, Date::ymd(2011, 3, 14));
     assert_eq!(e.end, Some(Date::ymd(2011, 3, 16)));
     assert_eq!(e.level, Level::FoundingConference);
-    assert_eq!(e.title.0["en"].contains("Regional Conference"), true);
+    assert!(e.title.0["en"].contains("Regional Conference"));
     let codes: Vec<String> = participants(&ds, &e.id).into_iter().map(|(c, r)| {
         assert_eq!(r, EventRole::Signatory);
         c

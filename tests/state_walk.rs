@@ -8,6 +8,7 @@
 //! - the URL the instance wrote reopens exactly the state shown, and navigating to it changes
 //!   nothing;
 //! - another instance's keys in the shared hash are left alone by this one.
+#![cfg(not(target_arch = "wasm32"))]
 
 use almaty_process::config::Config;
 use almaty_process::date::{Date, DayNum};
@@ -93,7 +94,7 @@ fn value(ds: &Dataset, key: &str, pick: usize) -> String {
     let day = |k: usize| Date::from_day(ds.events[k % ds.events.len()].start.first_day()).to_string();
     let junk = ["", "x", "%", "%zz", "2013-13-01", "2013-02-30", "..", "<b>", "ru,en", "9999-01-01", "0001-01-01"];
     let junk = junk[pick % junk.len()].to_string();
-    if pick % 4 == 0 {
+    if pick.is_multiple_of(4) {
         return junk;
     }
     match key {
