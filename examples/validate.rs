@@ -52,5 +52,11 @@ fn main() {
             },
         }
     }
-    std::process::exit(if errors { 1 } else if warnings { 2 } else { 0 });
+    std::process::exit(if errors {
+        1
+    } else if warnings {
+        2
+    } else {
+        0
+    });
 }

@@ -1,8 +1,8 @@
 //! How one instance is configured: from its host element's attributes (see `embed.rs`), or
 //! directly by a test or a host that brings its own data. Plain data, no web types.
 
-use crate::i18n::Lang;
 use crate::hash::View;
+use crate::i18n::Lang;
 
 /// An instance's configuration. The URL hash, when this instance reads it, overrides the
 /// view-related fields (see [`crate::view_state::initial`]).

@@ -139,8 +139,7 @@ impl<'a> Checker<'a> {
             let (a, b) = days(e);
             for (j, p) in e.participants.iter().enumerate() {
                 let Some(state) = ds.state(&p.state) else { continue };
-                let held: Vec<Role> =
-                    state.roles.iter().filter(|r| meets(&r.span, a, b)).map(|r| r.role).collect();
+                let held: Vec<Role> = state.roles.iter().filter(|r| meets(&r.span, a, b)).map(|r| r.role).collect();
                 if held.iter().any(|&r| compatible(p.role, r)) {
                     continue;
                 }
@@ -295,8 +294,7 @@ impl<'a> Checker<'a> {
     /// A claim marked `seen` cites at least one source that is not context-only.
     fn seen_needs_a_source(&mut self) {
         let ds = self.ds;
-        let context: HashSet<&str> =
-            ds.sources.iter().filter(|s| s.context_only).map(|s| s.id.as_str()).collect();
+        let context: HashSet<&str> = ds.sources.iter().filter(|s| s.context_only).map(|s| s.id.as_str()).collect();
         if context.is_empty() {
             return;
         }
@@ -311,7 +309,11 @@ impl<'a> Checker<'a> {
         }
         for (i, o) in ds.organisations.iter().enumerate() {
             for (j, r) in o.roles.iter().enumerate() {
-                claims.push((format!("$.organisations[{i}].roles[{j}].confidence"), r.span.confidence, &r.span.sources));
+                claims.push((
+                    format!("$.organisations[{i}].roles[{j}].confidence"),
+                    r.span.confidence,
+                    &r.span.sources,
+                ));
             }
         }
         for (k, t) in ds.chair_terms.iter().enumerate() {

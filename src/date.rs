@@ -182,9 +182,7 @@ impl Date {
 
     /// Orders by first day, then the more precise first (a day sorts before its month).
     pub fn cmp_start(&self, other: &Date) -> Ordering {
-        self.first_day()
-            .cmp(&other.first_day())
-            .then(other.precision().cmp(&self.precision()))
+        self.first_day().cmp(&other.first_day()).then(other.precision().cmp(&self.precision()))
     }
 }
 
@@ -233,10 +231,7 @@ mod tests {
 
     #[test]
     fn refuses_impossible_and_malformed_dates() {
-        assert_eq!(
-            Date::parse("2013-02-30"),
-            Err(DateError::Day { year: 2013, month: 2, day: 30 })
-        );
+        assert_eq!(Date::parse("2013-02-30"), Err(DateError::Day { year: 2013, month: 2, day: 30 }));
         assert_eq!(Date::parse("2012-02-29").map(|d| d.day), Ok(Some(29)));
         assert_eq!(Date::parse("2013-13"), Err(DateError::Month(13)));
         assert_eq!(Date::parse("2013-00"), Err(DateError::Month(0)));

@@ -167,9 +167,7 @@ pub fn install_panic_hook() {
             (0..list.length()).filter_map(|i| list.item(i).and_then(|n| n.dyn_into().ok())).collect();
         // Inside the shadow root when there is one.
         let container = |host: &web_sys::Element| {
-            host.shadow_root()
-                .and_then(|r| r.query_selector(".ap-root").ok().flatten())
-                .unwrap_or_else(|| host.clone())
+            host.shadow_root().and_then(|r| r.query_selector(".ap-root").ok().flatten()).unwrap_or_else(|| host.clone())
         };
         if let Some(restart) = global_fn("__almatyProcessRestart") {
             for host in &hosts {

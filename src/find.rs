@@ -283,7 +283,8 @@ mod tests {
         let pk = en.search("pakistan").unwrap();
         let pk_ix = ds.state_ix("PK").unwrap().0;
         assert!(pk.state(pk_ix));
-        let attended: Vec<usize> = (0..ds.events.len()).filter(|&i| ds.events[i].participants.iter().any(|p| p.state == "PK")).collect();
+        let attended: Vec<usize> =
+            (0..ds.events.len()).filter(|&i| ds.events[i].participants.iter().any(|p| p.state == "PK")).collect();
         for i in &attended {
             assert!(pk.event(*i), "{}", ds.events[*i].id);
         }

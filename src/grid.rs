@@ -45,10 +45,7 @@ fn normalised_ranks(values: &[f64]) -> Vec<f64> {
 fn normalised_linear(values: &[f64]) -> Vec<f64> {
     let lo = values.iter().cloned().fold(f64::INFINITY, f64::min);
     let hi = values.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-    values
-        .iter()
-        .map(|v| if hi > lo { (v - lo) / (hi - lo) } else { 0.5 })
-        .collect()
+    values.iter().map(|v| if hi > lo { (v - lo) / (hi - lo) } else { 0.5 }).collect()
 }
 
 /// Ideal fractional (column, row) of each pin in a `cols × rows` grid.
@@ -107,20 +104,13 @@ pub fn layout(pins: &[Pin]) -> Layout {
     let crowd: Vec<usize> = (0..n)
         .map(|i| {
             (0..n)
-                .filter(|&j| {
-                    j != i
-                        && (ideal[i].0 - ideal[j].0).abs() < 1.5
-                        && (ideal[i].1 - ideal[j].1).abs() < 1.5
-                })
+                .filter(|&j| j != i && (ideal[i].0 - ideal[j].0).abs() < 1.5 && (ideal[i].1 - ideal[j].1).abs() < 1.5)
                 .count()
         })
         .collect();
     let mut order: Vec<usize> = (0..n).filter(|&i| !placed[i]).collect();
     crate::sort::sort_positions(&mut order, &|a, b| {
-        crowd[b]
-            .cmp(&crowd[a])
-            .then(ideal[a].1.total_cmp(&ideal[b].1))
-            .then(ideal[a].0.total_cmp(&ideal[b].0))
+        crowd[b].cmp(&crowd[a]).then(ideal[a].1.total_cmp(&ideal[b].1)).then(ideal[a].0.total_cmp(&ideal[b].0))
     });
     for i in order {
         let (ix, iy) = ideal[i];
@@ -228,11 +218,7 @@ mod tests {
 
     #[test]
     fn manual_positions_are_kept() {
-        let pins = vec![
-            Pin { lat: 0.0, lon: 0.0, fixed: Some((3, 0)) },
-            pin(10.0, 10.0),
-            pin(20.0, 20.0),
-        ];
+        let pins = vec![Pin { lat: 0.0, lon: 0.0, fixed: Some((3, 0)) }, pin(10.0, 10.0), pin(20.0, 20.0)];
         let l = layout(&pins);
         assert_eq!(l.cells[0], (3, 0));
         assert_eq!(l.cells.iter().collect::<HashSet<_>>().len(), 3);

@@ -111,8 +111,6 @@ pub fn decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-
-
 /// Reads this instance's keys from a hash (with or without the leading `#`).
 pub fn parse(hash: &str, prefix: Option<&str>) -> HashState {
     let mut out = HashState::default();
@@ -150,8 +148,7 @@ pub fn parse(hash: &str, prefix: Option<&str>) -> HashState {
                 }
             }
             "lv" => {
-                let levels: Option<Vec<Level>> =
-                    value.split(',').filter(|v| !v.is_empty()).map(Level::parse).collect();
+                let levels: Option<Vec<Level>> = value.split(',').filter(|v| !v.is_empty()).map(Level::parse).collect();
                 out.levels = levels.or(out.levels.take());
             }
             "a" if is_state_code(value) => out.attended = Some(value.to_string()),
@@ -253,13 +250,32 @@ mod tests {
     #[test]
     fn malformed_hashes_fall_back_to_defaults() {
         for h in [
-            "", "#", "#&&&", "#e", "#e=", "#e=<script>", "#s=kz", "#s=KAZ", "#d=2013-02-30",
-            "#d=2013", "#v=map", "#l=english", "#%%%", "#e=a b", "#d=99999-01-01", "#e=-x",
-            "#t=2013-01-01", "#t=2013..2014", "#t=2013-01-01..", "#t=2013-02-30..2014-01-01",
+            "",
+            "#",
+            "#&&&",
+            "#e",
+            "#e=",
+            "#e=<script>",
+            "#s=kz",
+            "#s=KAZ",
+            "#d=2013-02-30",
+            "#d=2013",
+            "#v=map",
+            "#l=english",
+            "#%%%",
+            "#e=a b",
+            "#d=99999-01-01",
+            "#e=-x",
+            "#t=2013-01-01",
+            "#t=2013..2014",
+            "#t=2013-01-01..",
+            "#t=2013-02-30..2014-01-01",
         ] {
             assert_eq!(parse(h, None), HashState::default(), "{h}");
         }
-        for h in ["#q=%ZZ", "#q=%FF", "#q=%20%20", "#lv=summit", "#a=pk", "#c=1", "#cmp=2013", "#q=%E0%A4", "#f=", "#f=yes"] {
+        for h in
+            ["#q=%ZZ", "#q=%FF", "#q=%20%20", "#lv=summit", "#a=pk", "#c=1", "#cmp=2013", "#q=%E0%A4", "#f=", "#f=yes"]
+        {
             assert_eq!(parse(h, None), HashState::default(), "{h}");
         }
         let partial = parse("#e=ok-id&d=nonsense&zz=1", None);

@@ -24,7 +24,11 @@ pub const SHY: char = '\u{00AD}';
 
 /// Words shorter than this are left alone (English: 7, Russian: 6 letters).
 fn min_word(ui: Ui) -> usize {
-    if ui == Ui::En { 7 } else { 6 }
+    if ui == Ui::En {
+        7
+    } else {
+        6
+    }
 }
 
 /// Lower case for the scripts the rules know (Latin, Cyrillic); other letters as they are.
@@ -44,7 +48,10 @@ fn lower(c: char) -> char {
 /// `char::is_alphabetic`'s tables: Latin, Latin-1 and beyond, Cyrillic.
 fn is_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
-        || (c as u32 >= 0xC0 && !matches!(c, '×' | '÷' | SHY) && !(0x2000..=0x2BFF).contains(&(c as u32)) && !(0x3000..=0x303F).contains(&(c as u32)))
+        || (c as u32 >= 0xC0
+            && !matches!(c, '×' | '÷' | SHY)
+            && !(0x2000..=0x2BFF).contains(&(c as u32))
+            && !(0x3000..=0x303F).contains(&(c as u32)))
 }
 
 fn is_vowel(c: char) -> bool {
@@ -63,7 +70,16 @@ fn clings_left(c: char) -> bool {
 fn is_digraph(a: char, b: char) -> bool {
     matches!(
         (lower(a), lower(b)),
-        ('c', 'h') | ('g', 'h') | ('k', 'h') | ('n', 'g') | ('p', 'h') | ('s', 'h') | ('t', 'h') | ('w', 'h') | ('z', 'h') | ('c', 'k')
+        ('c', 'h')
+            | ('g', 'h')
+            | ('k', 'h')
+            | ('n', 'g')
+            | ('p', 'h')
+            | ('s', 'h')
+            | ('t', 'h')
+            | ('w', 'h')
+            | ('z', 'h')
+            | ('c', 'k')
     )
 }
 

@@ -65,18 +65,48 @@ fn intern(code: &str) -> &'static str {
 }
 
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 /// Nominative, for a month on its own ("март 2011 г.").
 const MONTHS_RU: [&str; 12] = [
-    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-    "октябрь", "ноябрь", "декабрь",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
 ];
 /// Genitive, after a day ("5 июня 2013 г.").
 const MONTHS_RU_GEN: [&str; 12] = [
-    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-    "октября", "ноября", "декабря",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 ];
 
 /// A date in words, at its own precision: "5 June 2013", "March 2011", "2017";
@@ -814,10 +844,20 @@ mod tests {
 
     #[test]
     fn russian_plurals() {
-        let forms: Vec<String> = [1, 2, 5, 11, 21, 22, 25, 112].iter().map(|&n| count_of(n, Role::Observer, Lang::Ru)).collect();
+        let forms: Vec<String> =
+            [1, 2, 5, 11, 21, 22, 25, 112].iter().map(|&n| count_of(n, Role::Observer, Lang::Ru)).collect();
         assert_eq!(
             forms,
-            ["1 наблюдатель", "2 наблюдателя", "5 наблюдателей", "11 наблюдателей", "21 наблюдатель", "22 наблюдателя", "25 наблюдателей", "112 наблюдателей"]
+            [
+                "1 наблюдатель",
+                "2 наблюдателя",
+                "5 наблюдателей",
+                "11 наблюдателей",
+                "21 наблюдатель",
+                "22 наблюдателя",
+                "25 наблюдателей",
+                "112 наблюдателей"
+            ]
         );
         assert_eq!(count_of(1, Role::Member, Lang::En), "1 member");
         assert_eq!(count_of(7, Role::Member, Lang::En), "7 members");

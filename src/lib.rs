@@ -7,24 +7,24 @@
 
 pub mod compare;
 pub mod config;
+pub mod crosscheck;
 pub mod date;
 pub mod export;
-pub mod ids;
 pub mod find;
-pub mod view_state;
-pub mod window;
-pub mod model;
-pub mod query;
-pub mod validate;
-pub mod crosscheck;
 pub mod grid;
 pub mod hash;
 pub mod hyphen;
 pub mod i18n;
+pub mod ids;
 pub mod lifecycle;
+pub mod model;
 pub mod prerender;
+pub mod query;
 pub mod scale;
 pub mod sort;
+pub mod validate;
+pub mod view_state;
+pub mod window;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

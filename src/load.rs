@@ -51,9 +51,7 @@ impl fmt::Display for LoadError {
 
 /// Resolves `url` against the document's base URL, for messages that name it in full.
 pub fn absolute_url(url: &str) -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten());
+    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
     match base.and_then(|b| web_sys_url(url, &b)) {
         Some(u) => u,
         None => url.to_string(),
@@ -83,17 +81,11 @@ pub async fn fetch_dataset(url: &str) -> Result<Arc<Dataset>, LoadError> {
                 c.abort();
             }
         });
-        web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), TIMEOUT_MS)
-                .ok()
-        })
+        web_sys::window()
+            .and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), TIMEOUT_MS).ok())
     };
     let result = async {
-        let resp = Request::get(url)
-            .abort_signal(signal.as_ref())
-            .send()
-            .await
-            .map_err(|e| (false, e.to_string()))?;
+        let resp = Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(|e| (false, e.to_string()))?;
         if !resp.ok() {
             return Ok(Err(LoadError::Http {
                 url: shown.clone(),
@@ -107,9 +99,7 @@ pub async fn fetch_dataset(url: &str) -> Result<Arc<Dataset>, LoadError> {
             return Ok(Err(LoadError::Invalid { url: shown.clone(), problems: vec![too_large(len)] }));
         }
         let bytes = resp.binary().await.map_err(|e| (true, e.to_string()))?;
-        Ok(parse_bytes(&bytes)
-            .map(Arc::new)
-            .map_err(|problems| LoadError::Invalid { url: shown.clone(), problems }))
+        Ok(parse_bytes(&bytes).map(Arc::new).map_err(|problems| LoadError::Invalid { url: shown.clone(), problems }))
     }
     .await;
     if let (Some(w), Some(t)) = (web_sys::window(), timer) {

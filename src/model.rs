@@ -279,13 +279,8 @@ pub struct State {
 impl State {
     /// The name in use on `day`: the latest name whose span has begun by then.
     pub fn name_on(&self, day: crate::date::DayNum) -> &StateName {
-        self.names
-            .iter()
-            .rev()
-            .find(|n| n.from.is_none_or(|f| f.first_day() <= day))
-            .unwrap_or(&self.names[0])
+        self.names.iter().rev().find(|n| n.from.is_none_or(|f| f.first_day() <= day)).unwrap_or(&self.names[0])
     }
-
 }
 
 /// An organisation's role over a span of time.
@@ -432,13 +427,7 @@ impl Dataset {
         self.index.organisations.get(id).map(|&i| &self.organisations[i])
     }
     /// Disputes about one subject.
-    pub fn disputes_about<'a>(
-        &'a self,
-        kind: SubjectKind,
-        id: &'a str,
-    ) -> impl Iterator<Item = &'a Dispute> + 'a {
-        self.disputes
-            .iter()
-            .filter(move |d| d.subject_kind == kind && d.subject_id == id)
+    pub fn disputes_about<'a>(&'a self, kind: SubjectKind, id: &'a str) -> impl Iterator<Item = &'a Dispute> + 'a {
+        self.disputes.iter().filter(move |d| d.subject_kind == kind && d.subject_id == id)
     }
 }

@@ -19,18 +19,12 @@ pub fn role_on(state: &State, day: DayNum) -> Option<&RoleSpan> {
 
 /// Every state with its role on `day` (`None`: no role then), in dataset order.
 pub fn roles_on(ds: &Dataset, day: DayNum) -> Vec<(&State, Option<Role>)> {
-    ds.states
-        .iter()
-        .map(|s| (s, role_on(s, day).map(|r| r.role)))
-        .collect()
+    ds.states.iter().map(|s| (s, role_on(s, day).map(|r| r.role))).collect()
 }
 
 /// The chair term in force on `day`, if any.
 pub fn chair_on(ds: &Dataset, day: DayNum) -> Option<&ChairTerm> {
-    ds.chair_terms
-        .iter()
-        .filter(|t| t.span.covers(day))
-        .max_by(|a, b| a.span.from.cmp_start(&b.span.from))
+    ds.chair_terms.iter().filter(|t| t.span.covers(day)).max_by(|a, b| a.span.from.cmp_start(&b.span.from))
 }
 
 /// Chair terms of one state, oldest first.
@@ -42,15 +36,7 @@ pub fn chair_terms_of<'a>(ds: &'a Dataset, code: &str) -> Vec<&'a ChairTerm> {
 
 /// Events a state took part in, oldest first, with its role at each.
 pub fn events_of<'a>(ds: &'a Dataset, code: &str) -> Vec<(&'a Event, EventRole)> {
-    ds.events
-        .iter()
-        .filter_map(|e| {
-            e.participants
-                .iter()
-                .find(|p| p.state == code)
-                .map(|p| (e, p.role))
-        })
-        .collect()
+    ds.events.iter().filter_map(|e| e.participants.iter().find(|p| p.state == code).map(|p| (e, p.role))).collect()
 }
 
 /// The role of a state at an event, if it took part.
@@ -137,7 +123,5 @@ pub fn first_event_from(ds: &Dataset, day: DayNum) -> usize {
 
 /// Index of the last event that starts on or before `day`.
 pub fn last_event_until(ds: &Dataset, day: DayNum) -> Option<usize> {
-    ds.events
-        .partition_point(|e| e.start.first_day() <= day)
-        .checked_sub(1)
+    ds.events.partition_point(|e| e.start.first_day() <= day).checked_sub(1)
 }

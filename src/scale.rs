@@ -179,8 +179,7 @@ mod tests {
     #[test]
     fn lanes_never_overlap() {
         // Many labels crowded into a short stretch, in shuffled order.
-        let labels: Vec<(f64, f64)> =
-            (0..40).map(|i| (((i * 37) % 40) as f64 * 12.0, 80.0)).collect();
+        let labels: Vec<(f64, f64)> = (0..40).map(|i| (((i * 37) % 40) as f64 * 12.0, 80.0)).collect();
         for first in [None, Some(17)] {
             let lanes = assign_lanes(&labels, 4.0, 100, first);
             for i in 0..labels.len() {
@@ -267,7 +266,10 @@ mod tests {
             ("Ministerial Conference of the Almaty Process on COVID-19 migration challenges in Central Asia", 593.0),
             ("Региональная конференция по защите беженцев и международной миграции в Центральной Азии", 659.0),
             ("Первое совещание старших должностных лиц Алматинского процесса (смешанная миграция)", 626.0),
-            ("Министерская конференция Алматинского процесса о миграционных вызовах COVID-19 в Центральной Азии", 723.0),
+            (
+                "Министерская конференция Алматинского процесса о миграционных вызовах COVID-19 в Центральной Азии",
+                723.0,
+            ),
             ("Afghanistan", 74.0),
         ];
         for (text, px) in measured {

@@ -181,11 +181,7 @@ pub fn parse_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
             let message = if text.trim().is_empty() {
                 "the file is empty".to_string()
             } else if text.trim_start().starts_with('<') {
-                format!(
-                    "the file looks like HTML, not JSON (line {}, column {})",
-                    e.line(),
-                    e.column()
-                )
+                format!("the file looks like HTML, not JSON (line {}, column {})", e.line(), e.column())
             } else {
                 format!("{what}: {reason} (line {}, column {})", e.line(), e.column())
             };
@@ -240,9 +236,7 @@ use crate::ids::{is_id, is_lang_code as is_lang, is_state_code};
 
 /// Whether a link may be shown as a link: absolute http(s) with a host, no spaces.
 pub fn is_http_link(s: &str) -> bool {
-    let rest = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"));
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
     match rest {
         Some(r) => {
             let host = r.split(['/', '?', '#']).next().unwrap_or("");
@@ -291,11 +285,7 @@ impl Walker {
         match v {
             Value::Object(m) => Some(m),
             other => {
-                self.push(
-                    path.into(),
-                    ProblemKind::Type,
-                    format!("expected an object, found {}", kind_of(other)),
-                );
+                self.push(path.into(), ProblemKind::Type, format!("expected an object, found {}", kind_of(other)));
                 None
             }
         }
@@ -315,12 +305,7 @@ impl Walker {
         }
     }
 
-    fn required<'v>(
-        &mut self,
-        m: &'v Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Option<&'v Value> {
+    fn required<'v>(&mut self, m: &'v Map<String, Value>, path: &str, key: &str) -> Option<&'v Value> {
         match m.get(key) {
             Some(v) => Some(v),
             None => {
@@ -350,11 +335,7 @@ impl Walker {
                 }
             }
             other => {
-                self.push(
-                    path.into(),
-                    ProblemKind::Type,
-                    format!("expected a string, found {}", kind_of(other)),
-                );
+                self.push(path.into(), ProblemKind::Type, format!("expected a string, found {}", kind_of(other)));
                 None
             }
         }
@@ -421,15 +402,15 @@ impl Walker {
         match v.as_f64() {
             Some(x) if (lo..=hi).contains(&x) => Some(x),
             Some(_) => {
-                self.push(child(path, key), ProblemKind::Value, format!("the value is outside {}…{}", lo as i64, hi as i64));
+                self.push(
+                    child(path, key),
+                    ProblemKind::Value,
+                    format!("the value is outside {}…{}", lo as i64, hi as i64),
+                );
                 None
             }
             None => {
-                self.push(
-                    child(path, key),
-                    ProblemKind::Type,
-                    format!("expected a number, found {}", kind_of(v)),
-                );
+                self.push(child(path, key), ProblemKind::Type, format!("expected a number, found {}", kind_of(v)));
                 None
             }
         }
@@ -466,11 +447,7 @@ impl Walker {
                 if is_http_link(&s) {
                     Some(Some(s))
                 } else {
-                    self.push(
-                        p,
-                        ProblemKind::Link,
-                        format!("\"{}\" is not an http:// or https:// link", clip(&s)),
-                    );
+                    self.push(p, ProblemKind::Link, format!("\"{}\" is not an http:// or https:// link", clip(&s)));
                     None
                 }
             }
@@ -516,11 +493,7 @@ impl Walker {
             return None;
         };
         if items.len() > max {
-            self.push(
-                p,
-                ProblemKind::Limit,
-                format!("{} entries; the limit is {max}", items.len()),
-            );
+            self.push(p, ProblemKind::Limit, format!("{} entries; the limit is {max}", items.len()));
             return None;
         }
         let mut out = Vec::with_capacity(items.len());
@@ -556,11 +529,7 @@ impl Walker {
         let langs = self.languages.clone();
         for l in &langs {
             if !m.contains_key(l) {
-                self.push(
-                    child(path, l),
-                    ProblemKind::Language,
-                    format!("the text has no \"{l}\" version"),
-                );
+                self.push(child(path, l), ProblemKind::Language, format!("the text has no \"{l}\" version"));
                 ok = false;
             }
         }
@@ -615,16 +584,13 @@ impl Walker {
             Some(v) => self.date(v, &child(path, "to")).map(Some),
         };
         let sources = self.source_list(m, path, "sources", true);
-        let confidence = self.enum_of(m, path, "confidence", Confidence::parse, &choices(Confidence::ALL, |c| c.as_str()));
+        let confidence =
+            self.enum_of(m, path, "confidence", Confidence::parse, &choices(Confidence::ALL, |c| c.as_str()));
         let note = self.opt_text(m, path, "note");
         let (from, to) = (from?, to?);
         if let Some(t) = to {
             if t.last_day() < from.first_day() {
-                self.push(
-                    child(path, "to"),
-                    ProblemKind::Order,
-                    format!("ends ({t}) before it starts ({from})"),
-                );
+                self.push(child(path, "to"), ProblemKind::Order, format!("ends ({t}) before it starts ({from})"));
                 return None;
             }
         }
@@ -638,8 +604,19 @@ impl Walker {
             m,
             p,
             &[
-                "$schema", "format_version", "id", "languages", "title", "description", "updated",
-                "sources", "organisations", "states", "events", "chair_terms", "disputes",
+                "$schema",
+                "format_version",
+                "id",
+                "languages",
+                "title",
+                "description",
+                "updated",
+                "sources",
+                "organisations",
+                "states",
+                "events",
+                "chair_terms",
+                "disputes",
             ],
         );
         let version = match self.required(m, p, "format_version") {
@@ -690,8 +667,7 @@ impl Walker {
         let description = self.req_text(m, p, "description");
         let updated = self.req_date(m, p, "updated");
         let sources = self.list(m, p, "sources", true, MAX_SOURCES, |w, v, p| w.source(v, p));
-        let organisations =
-            self.list(m, p, "organisations", false, MAX_ORGANISATIONS, |w, v, p| w.organisation(v, p));
+        let organisations = self.list(m, p, "organisations", false, MAX_ORGANISATIONS, |w, v, p| w.organisation(v, p));
         let states = self.list(m, p, "states", true, MAX_STATES, |w, v, p| w.state(v, p));
         let events = self.list(m, p, "events", true, MAX_EVENTS, |w, v, p| w.event(v, p));
         let chair_terms = self.list(m, p, "chair_terms", false, MAX_LIST, |w, v, p| w.chair_term(v, p));
@@ -962,8 +938,20 @@ impl Walker {
             m,
             path,
             &[
-                "id", "start", "end", "uncertain", "place", "level", "title", "summary",
-                "participants", "organisations", "outcomes", "sources", "confidence", "note",
+                "id",
+                "start",
+                "end",
+                "uncertain",
+                "place",
+                "level",
+                "title",
+                "summary",
+                "participants",
+                "organisations",
+                "outcomes",
+                "sources",
+                "confidence",
+                "note",
             ],
         );
         let id = self.id(m, path, "id");
@@ -1007,7 +995,8 @@ impl Walker {
             Some(Outcome { title: title?, kind: kind?, url: url?, archived_url: archived_url?, sources: sources? })
         });
         let sources = self.source_list(m, path, "sources", true);
-        let confidence = self.enum_of(m, path, "confidence", Confidence::parse, &choices(Confidence::ALL, |c| c.as_str()));
+        let confidence =
+            self.enum_of(m, path, "confidence", Confidence::parse, &choices(Confidence::ALL, |c| c.as_str()));
         let note = self.opt_text(m, path, "note");
         let (start, end) = (start?, end?);
         if let Some(e) = end {
@@ -1045,7 +1034,11 @@ impl Walker {
             return match pm.get("online") {
                 Some(Value::Bool(true)) => Some(Place::Online),
                 _ => {
-                    self.push(child(&p, "online"), ProblemKind::Value, "\"online\" can only be true; give a city otherwise");
+                    self.push(
+                        child(&p, "online"),
+                        ProblemKind::Value,
+                        "\"online\" can only be true; give a city otherwise",
+                    );
                     None
                 }
             };
@@ -1082,7 +1075,8 @@ impl Walker {
                 match self.object(v, &p) {
                     Some(s) => {
                         self.keys(s, &p, &["kind", "id"]);
-                        let kind = self.enum_of(s, &p, "kind", SubjectKind::parse, &choices(SubjectKind::ALL, |k| k.as_str()));
+                        let kind =
+                            self.enum_of(s, &p, "kind", SubjectKind::parse, &choices(SubjectKind::ALL, |k| k.as_str()));
                         let id = self.req_string(s, &p, "id");
                         if let (Some(k), Some(i)) = (kind, &id) {
                             self.subject_refs.push((child(&p, "id"), k, i.clone()));

@@ -8,9 +8,9 @@
 use crate::config::Config;
 use crate::date::{add_months, Date, DayNum};
 use crate::find::{level_bit, Filter};
-use crate::hash::{self, HashState};
 /// (At home in `hash.rs`, whose keys spell it; the rules here use it.)
 pub use crate::hash::View;
+use crate::hash::{self, HashState};
 use crate::i18n::Lang;
 use crate::model::{Dataset, EventIx, Level, StateIx};
 use crate::query;
@@ -308,11 +308,7 @@ pub fn shell_lang(config: &Config, hash: &str) -> Lang {
     if !config.use_hash {
         return config.lang;
     }
-    hash::parse(hash, config.hash_prefix.as_deref())
-        .lang
-        .as_deref()
-        .and_then(Lang::parse)
-        .unwrap_or(config.lang)
+    hash::parse(hash, config.hash_prefix.as_deref()).lang.as_deref().and_then(Lang::parse).unwrap_or(config.lang)
 }
 
 /// Applies one action. Selecting, switching the view or the language pushes a history entry;
@@ -546,8 +542,7 @@ mod tests {
         let ds = ds();
         let ctx = Ctx::new(&ds, TODAY);
         let only = Filter { hidden_levels: !level_bit(ds.events[1].level), ..Filter::default() };
-        let want: Vec<DayNum> =
-            ds.events.iter().filter(|e| only.keeps(&ds, e)).map(|e| e.start.first_day()).collect();
+        let want: Vec<DayNum> = ds.events.iter().filter(|e| only.keeps(&ds, e)).map(|e| e.start.first_day()).collect();
         let mut s = ViewState { day: ctx.extent.0, filter: only, ..start(&ctx) };
         let mut seen = Vec::new();
         loop {
@@ -632,12 +627,7 @@ mod tests {
         // ... or today when the dataset claims a later update.
         assert_eq!(ctx.initial(&plain, "", ctx.extent.0 + 3).day, ctx.extent.0 + 3);
         // Attributes over defaults.
-        let attrs = Config {
-            event: Some(event.clone()),
-            view: View::Text,
-            lang: Lang::Ru,
-            ..plain.clone()
-        };
+        let attrs = Config { event: Some(event.clone()), view: View::Text, lang: Lang::Ru, ..plain.clone() };
         let s = ctx.initial(&attrs, "", TODAY);
         assert_eq!(s.selection, Selection::Event(EventIx(0)));
         assert_eq!(s.day, ds.events[0].start.first_day());
@@ -695,7 +685,10 @@ mod tests {
         assert_eq!(ctx.zoomed(span, 1, 2, lo + 400), (lo + 400, lo + 600));
         assert_eq!(ctx.zoomed(span, 2, 1, lo + 600), (lo + 200, lo + 1000));
         assert_eq!(ctx.zoomed(span, 1000, 1, lo + 600), (lo, hi));
-        assert_eq!(ctx.zoomed((lo + 400, lo + 413), 1, 4, lo + 405).1 - ctx.zoomed((lo + 400, lo + 413), 1, 4, lo + 405).0, MIN_SPAN_DAYS - 1);
+        assert_eq!(
+            ctx.zoomed((lo + 400, lo + 413), 1, 4, lo + 405).1 - ctx.zoomed((lo + 400, lo + 413), 1, 4, lo + 405).0,
+            MIN_SPAN_DAYS - 1
+        );
     }
 
     #[test]
@@ -730,20 +723,30 @@ mod tests {
         let lang = prop_oneof![Just(Lang::En), Just(Lang::Ru), Just(Lang::parse("kk").unwrap())];
         let span = prop_oneof![
             Just(None),
-            (lo..=hi - MIN_SPAN_DAYS, MIN_SPAN_DAYS - 1..=hi - lo).prop_map(move |(a, len)| Some((a, (a + len).min(hi)))),
+            (lo..=hi - MIN_SPAN_DAYS, MIN_SPAN_DAYS - 1..=hi - lo)
+                .prop_map(move |(a, len)| Some((a, (a + len).min(hi)))),
         ];
         // Queries with spaces, Cyrillic, ё and the hash's own separators.
         let query = prop_oneof![
             Just(String::new()),
             "[a-zA-Zа-яёЁ0-9 &=#%+.,-]{0,20}".prop_map(|q: String| if q.trim().is_empty() { String::new() } else { q }),
         ];
-        let filter = (0u16..=ALL_LEVELS, prop_oneof![Just(None), (0..n_states).prop_map(|i| Some(StateIx(i)))], any::<bool>())
-            .prop_map(|(hidden_levels, attended, sure_only)| Filter { hidden_levels, attended, sure_only });
+        let filter =
+            (0u16..=ALL_LEVELS, prop_oneof![Just(None), (0..n_states).prop_map(|i| Some(StateIx(i)))], any::<bool>())
+                .prop_map(|(hidden_levels, attended, sure_only)| Filter { hidden_levels, attended, sure_only });
         let compare = prop_oneof![Just(None), (lo..=hi).prop_map(Some)];
         ((sel, lo..=hi, view, lang, span), (query, filter, compare, any::<bool>())).prop_map(
             |((selection, day, view, lang, span), (query, filter, compare, find_open))| {
                 // A valid state: a span of at least two weeks inside the extent.
-                let span = span.map(|(a, b): (DayNum, DayNum)| if b - a + 1 < MIN_SPAN_DAYS { (b + 1 - MIN_SPAN_DAYS, b) } else { (a, b) });
+                let span = span.map(
+                    |(a, b): (DayNum, DayNum)| {
+                        if b - a + 1 < MIN_SPAN_DAYS {
+                            (b + 1 - MIN_SPAN_DAYS, b)
+                        } else {
+                            (a, b)
+                        }
+                    },
+                );
                 ViewState { selection, day, view, lang, span, query, filter, compare, find_open }
             },
         )

@@ -93,10 +93,7 @@ mod tests {
         // Three marks within 24 px, then two, then one far away.
         let xs = [0.0, 5.0, 10.0, 100.0, 110.0, 500.0];
         let items = window(&xs, 0.0, 1000.0, 24.0, 3, &[]);
-        assert_eq!(
-            items,
-            vec![Item::Cluster { first: 0, last: 2 }, Item::Mark(3), Item::Mark(4), Item::Mark(5)]
-        );
+        assert_eq!(items, vec![Item::Cluster { first: 0, last: 2 }, Item::Mark(3), Item::Mark(4), Item::Mark(5)]);
     }
 
     #[test]

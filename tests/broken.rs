@@ -29,21 +29,14 @@ fn problems_of(text: &str) -> Vec<Problem> {
 }
 
 fn listing(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| format!("  {:?} {}: {}", p.kind, p.path, p.message))
-        .collect::<Vec<_>>()
-        .join("\n")
+    problems.iter().map(|p| format!("  {:?} {}: {}", p.kind, p.path, p.message)).collect::<Vec<_>>().join("\n")
 }
 
 /// Asserts that one of `problems` is of `kind` at `path`, and returns it.
 fn assert_problem<'a>(problems: &'a [Problem], path: &str, kind: ProblemKind) -> &'a Problem {
-    problems
-        .iter()
-        .find(|p| p.path == path && p.kind == kind)
-        .unwrap_or_else(|| {
-            panic!("expected {kind:?} at {path}; got {} problem(s):\n{}", problems.len(), listing(problems))
-        })
+    problems.iter().find(|p| p.path == path && p.kind == kind).unwrap_or_else(|| {
+        panic!("expected {kind:?} at {path}; got {} problem(s):\n{}", problems.len(), listing(problems))
+    })
 }
 
 /// Asserts that `problems` is exactly one problem, of `kind` at `path`, and returns it.
@@ -294,8 +287,7 @@ fn unknown_source_id_is_a_reference_problem() {
     let problems = problems_after(|v| v["events"][1]["sources"][1] = json!("S999"));
     let p = assert_only(&problems, "$.events[1].sources[1]", ProblemKind::Reference);
     assert!(p.message.contains("S999"), "{}", p.message);
-    let problems =
-        problems_after(|v| v["chair_terms"][0]["sources"][0] = json!("S7"));
+    let problems = problems_after(|v| v["chair_terms"][0]["sources"][0] = json!("S7"));
     assert_only(&problems, "$.chair_terms[0].sources[0]", ProblemKind::Reference);
 }
 
@@ -504,7 +496,8 @@ fn overlap_with_a_term_that_is_not_the_next_one() {
     // overlaps.
     let problems = problems_after(|v| {
         let base = v["chair_terms"][0].clone();
-        for (id, state, from, to) in [("chair-kg-x", "KG", "2014", "2014-06"), ("chair-tj-x", "TJ", "2015", "2015-06")] {
+        for (id, state, from, to) in [("chair-kg-x", "KG", "2014", "2014-06"), ("chair-tj-x", "TJ", "2015", "2015-06")]
+        {
             let mut t = base.clone();
             t["id"] = json!(id);
             t["state"] = json!(state);

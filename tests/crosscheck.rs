@@ -115,7 +115,13 @@ fn the_compatibility_table() {
             continue;
         }
         for &held in Role::ALL {
-            assert_eq!(compatible(at, held), pairs.contains(&(at, held)), "{} at an event, {} held", at.as_str(), held.as_str());
+            assert_eq!(
+                compatible(at, held),
+                pairs.contains(&(at, held)),
+                "{} at an event, {} held",
+                at.as_str(),
+                held.as_str()
+            );
         }
     }
 }
@@ -125,7 +131,10 @@ fn the_compatibility_table() {
 #[test]
 fn a_guest_without_a_guest_or_observer_role_is_reported() {
     let v = real();
-    let (e, p) = { let e = ev(&v, "2015-09-22-som-2"); (e, part(&v, e, "CN")) };
+    let (e, p) = {
+        let e = ev(&v, "2015-09-22-som-2");
+        (e, part(&v, e, "CN"))
+    };
     let w = warnings_after(|v| {
         let cn = state(v, "CN");
         v["states"][cn]["roles"].as_array_mut().unwrap().remove(0); // the 2015-09-22 guest role
@@ -289,7 +298,10 @@ fn the_source_audit_corrections_hold() {
     // Membership from the launch, and the secretariat's start, are deductions.
     use almaty_process::model::Confidence;
     let kg = ds.state("KG").unwrap();
-    assert_eq!(role_on(kg, day("2013-06-05")).map(|r| (r.role, r.span.confidence)), Some((Role::Member, Confidence::Inferred)));
+    assert_eq!(
+        role_on(kg, day("2013-06-05")).map(|r| (r.role, r.span.confidence)),
+        Some((Role::Member, Confidence::Inferred))
+    );
     for o in ["IOM", "UNHCR"] {
         assert!(ds.organisation(o).unwrap().roles.iter().all(|r| r.span.confidence == Confidence::Inferred));
     }
@@ -299,7 +311,8 @@ fn the_source_audit_corrections_hold() {
     }
     // The 2025 handover shows both chairs; Kazakhstan chairs from that day.
     let e = ds.event("2025-04-24-ministerial-3").unwrap();
-    let chairs: Vec<&str> = e.participants.iter().filter(|p| p.role == EventRole::Chair).map(|p| p.state.as_str()).collect();
+    let chairs: Vec<&str> =
+        e.participants.iter().filter(|p| p.role == EventRole::Chair).map(|p| p.state.as_str()).collect();
     assert_eq!(chairs, ["AZ", "KZ"]);
     assert_eq!(chair_on(&ds, day("2025-04-24")).map(|t| t.state.as_str()), Some("KZ"));
     // Afghanistan: a member as far as the sources state it (last in May 2019), no further.
@@ -318,5 +331,7 @@ fn the_source_audit_corrections_hold() {
     }
     // The Russian name of the senior officials' meetings is the process's own.
     assert!(!REAL.contains("старших должностных лиц"));
-    assert!(ds.event("2016-09-19-som-3").unwrap().title.0["ru"].contains("Реагирование на смешанные миграционные потоки"));
+    assert!(
+        ds.event("2016-09-19-som-3").unwrap().title.0["ru"].contains("Реагирование на смешанные миграционные потоки")
+    );
 }

@@ -30,10 +30,13 @@ fn seed_2011_conference_and_the_nine_signatories() {
     assert_eq!(e.end, Some(Date::ymd(2011, 3, 16)));
     assert_eq!(e.level, Level::FoundingConference);
     assert!(e.title.0["en"].contains("Regional Conference"));
-    let codes: Vec<String> = participants(&ds, &e.id).into_iter().map(|(c, r)| {
-        assert_eq!(r, EventRole::Signatory);
-        c
-    }).collect();
+    let codes: Vec<String> = participants(&ds, &e.id)
+        .into_iter()
+        .map(|(c, r)| {
+            assert_eq!(r, EventRole::Signatory);
+            c
+        })
+        .collect();
     assert_eq!(codes, ["AF", "AZ", "IR", "KG", "KZ", "RU", "TJ", "TM", "TR"]);
     assert!(e.outcomes.iter().any(|o| o.title.0["en"].contains("Almaty Declaration")));
     assert!(e.sources.contains(&"SEED".to_string()));

@@ -39,7 +39,6 @@ fn key_cancelled(el: &HtmlElement, key: &str) -> bool {
     ev.default_prevented()
 }
 
-
 #[wasm_bindgen_test]
 async fn shell_renders_a_given_dataset() {
     let root = host();
@@ -85,7 +84,8 @@ async fn retry_fetches_the_dataset_again_and_shows_the_explorer() {
     let root = host();
     // The first attempt failed; the configured source now answers with a valid dataset.
     let cfg = Config { src: small_data_url(), ..config() };
-    let err = LoadError::Http { url: "http://x.test/data/dataset.json".into(), status: 404, status_text: "Not Found".into() };
+    let err =
+        LoadError::Http { url: "http://x.test/data/dataset.json".into(), status: 404, status_text: "Not Found".into() };
     let _h = leptos::mount::mount_to(root.clone(), move || view! { <App config=cfg initial=Load::Failed(err)/> });
     settle().await;
     assert_eq!(count(&root, "[role=alert]"), 1);
@@ -126,9 +126,18 @@ async fn selecting_an_event_highlights_its_participants_with_their_roles() {
     settle().await;
     q(&root, "[data-event-id='2013-06-05-ministerial']").click();
     settle().await;
-    assert_eq!(q(&root, "[data-event-id='2013-06-05-ministerial']").get_attribute("aria-pressed").as_deref(), Some("true"));
-    assert_eq!(q(&root, "[data-testid=tile][data-state=IR]").get_attribute("data-event-role").as_deref(), Some("observer"));
-    assert_eq!(q(&root, "[data-testid=tile][data-state=PK]").get_attribute("data-event-role").as_deref(), Some("participant"));
+    assert_eq!(
+        q(&root, "[data-event-id='2013-06-05-ministerial']").get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        q(&root, "[data-testid=tile][data-state=IR]").get_attribute("data-event-role").as_deref(),
+        Some("observer")
+    );
+    assert_eq!(
+        q(&root, "[data-testid=tile][data-state=PK]").get_attribute("data-event-role").as_deref(),
+        Some("participant")
+    );
     assert_eq!(q(&root, "[data-testid=tile][data-state=RU]").get_attribute("data-event-role").as_deref(), Some(""));
     assert!(text(&root, "[data-testid=asof-summary]").starts_with("As of 5 June 2013: 7 members, 2 observers"));
     assert!(text(&root, "[data-testid=event-detail]").contains("Operating Modalities"));
@@ -222,7 +231,10 @@ async fn moving_the_date_recolours_the_tiles() {
     settle().await;
     let kz = || q(&root, "[data-testid=tile][data-state=KZ]").get_attribute("data-role");
     assert_eq!(kz().as_deref(), Some("signatory"));
-    assert!(text(&root, "[data-testid=tile][data-state=RU]").replace('\u{ad}', "").contains("Signatory"), "role as text too");
+    assert!(
+        text(&root, "[data-testid=tile][data-state=RU]").replace('\u{ad}', "").contains("Signatory"),
+        "role as text too"
+    );
     let slider = q(&root, "[data-testid=asof]");
     key(&slider, "PageUp"); // next event: 7 September 2012
     settle().await;
@@ -246,7 +258,10 @@ async fn text_view_tells_what_the_visuals_tell() {
     assert_eq!(count(&root, "[data-testid=event-item]"), 3);
     assert_eq!(count(&root, "[data-testid=event-item] time[datetime]"), 3);
     assert_eq!(count(&root, "[data-testid=state-row][data-role=member]"), 7);
-    assert_eq!(q(&root, "[data-testid=state-row][data-state=IR]").get_attribute("data-role").as_deref(), Some("observer"));
+    assert_eq!(
+        q(&root, "[data-testid=state-row][data-state=IR]").get_attribute("data-role").as_deref(),
+        Some("observer")
+    );
     assert!(text(&root, "[data-testid=state-table] caption").contains("7 members, 2 observers"));
     // Switching back to the visual view.
     q(&root, "[data-testid=view-visual]").click();
@@ -333,7 +348,10 @@ async fn hash_links_that_change_the_view_and_the_date_together() {
     follow("#w.d=2012-09-07").await;
     assert_eq!(count(&root, "[data-testid=event-mark]"), 3, "the visual view once more");
     let state = root.query_selector(".ap-app").unwrap().unwrap().get_attribute("data-hash-state").unwrap();
-    assert!(state.contains("d=2012-09-07") && state.contains("v=visual"), "the shown view is kept for a restart: {state}");
+    assert!(
+        state.contains("d=2012-09-07") && state.contains("v=visual"),
+        "the shown view is kept for a restart: {state}"
+    );
     assert_eq!(count(&root, "[role=alert]"), 0);
     follow("").await;
     root.remove();

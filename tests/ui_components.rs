@@ -55,7 +55,8 @@ async fn header_shows_the_title_and_reports_language_and_view() {
     let lang = RwSignal::new(Lang::En);
     let view = RwSignal::new(View::Visual);
     let d = ds();
-    let _h = leptos::mount::mount_to(root.clone(), move || view! { <Header dataset=d lang=lang view=view on_action=cb/> });
+    let _h =
+        leptos::mount::mount_to(root.clone(), move || view! { <Header dataset=d lang=lang view=view on_action=cb/> });
     settle().await;
     assert!(text(&root, "[data-testid=title]").contains("Almaty Process"));
     assert_eq!(attr(&root, "[data-testid=view-visual]", "aria-pressed").as_deref(), Some("true"));
@@ -371,7 +372,10 @@ async fn timeline_clusters_dense_runs_zooms_and_fits() {
     key(&q(&root, "[data-testid=zoom-in]"), "+");
     let spans: Vec<(DayNum, DayNum)> = log.get_untracked()[3..]
         .iter()
-        .map(|a| match a { Action::ShowSpan(a, b) => (*a, *b), other => panic!("{other:?}") })
+        .map(|a| match a {
+            Action::ShowSpan(a, b) => (*a, *b),
+            other => panic!("{other:?}"),
+        })
         .collect();
     assert_eq!(spans.len(), 2);
     assert!(spans[0].1 - spans[0].0 > b - a, "zoom out widens: {spans:?}");

@@ -38,7 +38,8 @@ fn recorder() -> (Callback<Action>, RwSignal<Vec<Action>>) {
 
 /// Sets a form control's value and fires `event` (bubbling, as the app's delegated handlers need).
 fn input(el: &web_sys::HtmlElement, value: &str, event: &str) {
-    let f = js_sys::Function::new_with_args("el,v,t", "el.value = v; el.dispatchEvent(new Event(t, { bubbles: true }));");
+    let f =
+        js_sys::Function::new_with_args("el,v,t", "el.value = v; el.dispatchEvent(new Event(t, { bubbles: true }));");
     f.call3(&wasm_bindgen::JsValue::NULL, el, &value.into(), &event.into()).unwrap();
 }
 
@@ -50,9 +51,11 @@ async fn find_bar_reports_query_filters_and_compare_and_shows_the_count() {
     let ext = Ctx::new(&d, 30_000).extent;
     let lang = RwSignal::new(Lang::Ru);
     let count = RwSignal::new(Some(3usize));
-    let _h = leptos::mount::mount_to(root.clone(), move || view! {
-        <FindBar dataset=d.clone() extent=ext lang=lang query=Signal::derive(|| "ёлка".to_string()) filter=Signal::derive(Filter::default)
-            compare=Signal::derive(|| None) day=Signal::derive(move || day("2013-12-31")) match_count=count on_action=cb/>
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <FindBar dataset=d.clone() extent=ext lang=lang query=Signal::derive(|| "ёлка".to_string()) filter=Signal::derive(Filter::default)
+                compare=Signal::derive(|| None) day=Signal::derive(move || day("2013-12-31")) match_count=count on_action=cb/>
+        }
     });
     settle().await;
     let search = q(&root, "[data-testid=search]");
@@ -89,7 +92,10 @@ async fn legend_levels_are_toggle_buttons() {
     let (cb, log) = recorder();
     let d = ds();
     let filter = RwSignal::new(Filter { hidden_levels: level_bit(Level::Ministerial), ..Filter::default() });
-    let _h = leptos::mount::mount_to(root.clone(), move || view! { <Legend dataset=d lang=Lang::En filter=filter on_action=cb/> });
+    let _h = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <Legend dataset=d lang=Lang::En filter=filter on_action=cb/> },
+    );
     settle().await;
     assert_eq!(count(&root, "[data-testid=level-toggle]"), 3);
     assert_eq!(attr(&root, "[data-level=ministerial]", "aria-pressed").as_deref(), Some("false"));
@@ -111,9 +117,11 @@ async fn timeline_draws_only_shown_events_and_marks_matches() {
     let shown = RwSignal::new(Some(Arc::new(vec![0usize, 2])));
     let m = Arc::new(almaty_process::find::Haystacks::build(&d, "en").search("ministerial").unwrap());
     let matches = RwSignal::new(Some(m));
-    let _h = leptos::mount::mount_to(root.clone(), move || view! {
-        <Timeline dataset=d.clone() extent=ext selection=Signal::derive(|| Selection::None) day=Signal::derive(move || ext.0)
-            lang=Signal::derive(|| Lang::En) on_action=cb shown=shown matches=matches/>
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Timeline dataset=d.clone() extent=ext selection=Signal::derive(|| Selection::None) day=Signal::derive(move || ext.0)
+                lang=Signal::derive(|| Lang::En) on_action=cb shown=shown matches=matches/>
+        }
     });
     settle().await;
     frame().await;
@@ -140,11 +148,13 @@ async fn tiles_and_change_list_state_the_change_between_two_dates() {
     let (cb, _log) = recorder();
     let d = ds();
     let d2 = d.clone();
-    let _h = leptos::mount::mount_to(root.clone(), move || view! {
-        <TileGrid dataset=d.clone() selection=Signal::derive(|| Selection::None) day=Signal::derive(|| day("2013-12-31"))
-            lang=Signal::derive(|| Lang::En) on_action=cb compare=Signal::derive(|| Some(day("2011-12-31")))/>
-        <ChangeList dataset=d2.clone() day=Signal::derive(|| day("2013-12-31")) compare=Signal::derive(|| Some(day("2011-12-31")))
-            lang=Signal::derive(|| Lang::En)/>
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <TileGrid dataset=d.clone() selection=Signal::derive(|| Selection::None) day=Signal::derive(|| day("2013-12-31"))
+                lang=Signal::derive(|| Lang::En) on_action=cb compare=Signal::derive(|| Some(day("2011-12-31")))/>
+            <ChangeList dataset=d2.clone() day=Signal::derive(|| day("2013-12-31")) compare=Signal::derive(|| Some(day("2011-12-31")))
+                lang=Signal::derive(|| Lang::En)/>
+        }
     });
     settle().await;
     assert_eq!(attr(&root, "[data-testid=tile][data-state=PK]", "data-change").as_deref(), Some("joined"));
@@ -179,8 +189,10 @@ async fn play_steps_to_the_last_event_and_stops() {
             }
         }
     });
-    let _h = leptos::mount::mount_to(root.clone(), move || view! {
-        <Play last=last day=the_day lang=Signal::derive(|| Lang::Ru) playing=playing interval_ms=20 on_action=cb/>
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Play last=last day=the_day lang=Signal::derive(|| Lang::Ru) playing=playing interval_ms=20 on_action=cb/>
+        }
     });
     settle().await;
     let b = q(&root, "[data-testid=play]");

@@ -86,7 +86,10 @@ async fn toolbar_has_visible_text_in_both_languages() {
     assert_eq!(attr(r, "[data-testid=toolbar]", "aria-label").as_deref(), Some("Download, cite, share, print"));
     assert_eq!(attr(r, "[data-testid=tools-download]", "aria-expanded").as_deref(), Some("false"));
     assert!(q(r, "[data-testid=download-panel]").has_attribute("hidden"));
-    assert_eq!(attr(r, "[data-testid=download-json]", "download").as_deref(), Some("almaty-process-dataset-2026-11-28.json"));
+    assert_eq!(
+        attr(r, "[data-testid=download-json]", "download").as_deref(),
+        Some("almaty-process-dataset-2026-11-28.json")
+    );
     assert_eq!(attr(r, "[data-testid=download-json]", "href").as_deref(), Some("data/dataset.json"));
     m.lang.set(Lang::Ru);
     settle().await;
@@ -139,10 +142,17 @@ async fn cite_panel_gives_every_format_for_the_event_or_the_dataset() {
     let apa = citation(r);
     assert!(apa.starts_with("Ministerial Conference on Refugee Protection and International Migration: The Almaty Process (Almaty, Kazakhstan, 5 June 2013) [Event record]."), "{apa}");
     assert!(apa.contains("\n\nSources:\n[SEED] "), "{apa}");
-    assert!(!q(r, "[data-testid=cite-scope]").has_attribute("hidden"), "the event/dataset choice shows with an event selected");
+    assert!(
+        !q(r, "[data-testid=cite-scope]").has_attribute("hidden"),
+        "the event/dataset choice shows with an event selected"
+    );
     choose(r, "cite-bibtex");
     settle().await;
-    assert!(citation(r).starts_with("@misc{almaty-process:2013-06-05-ministerial,\n  title = {{Ministerial Conference"), "{}", citation(r));
+    assert!(
+        citation(r).starts_with("@misc{almaty-process:2013-06-05-ministerial,\n  title = {{Ministerial Conference"),
+        "{}",
+        citation(r)
+    );
     choose(r, "cite-csl-json");
     settle().await;
     let v = js_sys::JSON::parse(&citation(r)).expect("CSL-JSON parses");
@@ -160,7 +170,10 @@ async fn cite_panel_gives_every_format_for_the_event_or_the_dataset() {
     let gost = citation(r);
     assert!(gost.starts_with("Алматинский процесс"), "{gost}");
     assert!(gost.contains(" : набор данных. – Обновлено 28.11.2026. – URL: "), "{gost}");
-    assert!(q(r, "[data-testid=cite-dataset]").unchecked_into::<HtmlInputElement>().checked(), "the scope survives the language switch");
+    assert!(
+        q(r, "[data-testid=cite-dataset]").unchecked_into::<HtmlInputElement>().checked(),
+        "the scope survives the language switch"
+    );
     // Without a selected event there is only the dataset to cite.
     m.selection.set(Selection::None);
     settle().await;

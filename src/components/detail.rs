@@ -5,8 +5,8 @@
 use super::ui::{state_short, text_str, text_view, time_view};
 use crate::date::DayNum;
 use crate::i18n::{
-    confidence_name, event_role_name, format_range, level_glyph, level_name, org_event_role_name, role_name, role_short, t, Key,
-    Lang,
+    confidence_name, event_role_name, format_range, level_glyph, level_name, org_event_role_name, role_name,
+    role_short, t, Key, Lang,
 };
 use crate::model::{Dataset, EventIx, Place, StateIx, SubjectKind};
 use crate::query;

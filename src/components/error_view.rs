@@ -27,7 +27,9 @@ pub fn ErrorView(
             let l = lang.get();
             match &error {
                 LoadError::Network { reason, .. } => format!("{} ({reason})", t(Key::ConnectionFailed, l)),
-                LoadError::Http { status, status_text, .. } => format!("HTTP {status} {status_text}").trim_end().to_string(),
+                LoadError::Http { status, status_text, .. } => {
+                    format!("HTTP {status} {status_text}").trim_end().to_string()
+                }
                 LoadError::Timeout { seconds, .. } => format!("{} {seconds} s", t(Key::TimedOut, l)),
                 LoadError::Invalid { problems, .. } => problem_count(problems.len(), l),
             }

@@ -15,8 +15,8 @@ use crate::config::Config;
 use crate::date::DayNum;
 use crate::find::{Filter, Haystacks, Matches};
 use crate::hash;
-use crate::model::Dataset;
 use crate::i18n::{t, Key};
+use crate::model::Dataset;
 use crate::view_state::{reduce, Action, Ctx, History, View, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -56,9 +56,8 @@ pub fn Explorer(
     let config = StoredValue::new(config);
     let (use_hash, prefix) = config.with_value(|c| (c.use_hash, c.hash_prefix.clone()));
     let prefix = StoredValue::new(prefix);
-    let opening = move |hash: &str| {
-        ds.with_value(|ds| config.with_value(|c| Ctx { ds, extent }.initial(c, hash, today)))
-    };
+    let opening =
+        move |hash: &str| ds.with_value(|ds| config.with_value(|c| Ctx { ds, extent }.initial(c, hash, today)));
     let first = opening(&if use_hash { current_hash() } else { String::new() });
     // The view recovered after a panic is the opening one only; links and Back/Forward rule after.
     config.update_value(|c| c.recover = None);
@@ -147,7 +146,12 @@ pub fn Explorer(
     let lane_cap = RwSignal::new(crate::scale::MAX_LANES);
     let lanes = Signal::derive(move || Some(fit.get().lanes.min(lane_cap.get())));
     let refit = move |tries: u32| {
-        fn measure(app: &web_sys::HtmlElement, avail: f64, fit: crate::scale::Fit, cap: usize) -> Option<Option<usize>> {
+        fn measure(
+            app: &web_sys::HtmlElement,
+            avail: f64,
+            fit: crate::scale::Fit,
+            cap: usize,
+        ) -> Option<Option<usize>> {
             let win = web_sys::window()?;
             // Not styled yet (an instance's stylesheet arrives after it mounts): try again.
             let styled = win
@@ -187,7 +191,9 @@ pub fn Explorer(
             }
             match measure(&app, avail, f, cap) {
                 Some(Some(n)) if n != f.lanes.min(cap) => lane_cap.set(n),
-                Some(None) if tries < 300 => request_animation_frame(move || run(app_ref, fit, lane_cap, avail, tries + 1)),
+                Some(None) if tries < 300 => {
+                    request_animation_frame(move || run(app_ref, fit, lane_cap, avail, tries + 1))
+                }
                 _ => {}
             }
         }
@@ -236,7 +242,10 @@ pub fn Explorer(
     // Where play stops: the last event the filters show.
     let all_last = dataset.events.last().map(|e| e.start.first_day()).unwrap_or(extent.0);
     let last_start = Signal::derive(move || match shown.get() {
-        Some(v) => v.last().and_then(|&i| ds.with_value(|ds| ds.events.get(i).map(|e| e.start.first_day()))).unwrap_or(extent.0),
+        Some(v) => v
+            .last()
+            .and_then(|&i| ds.with_value(|ds| ds.events.get(i).map(|e| e.start.first_day())))
+            .unwrap_or(extent.0),
         None => all_last,
     });
     // Each component gets the dataset's Arc (a pointer copy) from the one store.

@@ -114,7 +114,8 @@ pub fn FindBar(
         let d = day.get_untracked();
         let sel = filter.with_untracked(|f| f.attended);
         ds.with_value(|ds| {
-            let mut v: Vec<(String, usize)> = (0..n_states).map(|i| (state_short(ds, &ds.states[i].code, d, l), i)).collect();
+            let mut v: Vec<(String, usize)> =
+                (0..n_states).map(|i| (state_short(ds, &ds.states[i].code, d, l), i)).collect();
             crate::sort::sort_by(&mut v, |a, b| a.0.cmp(&b.0));
             v.into_iter()
                 .map(|(name, i)| {

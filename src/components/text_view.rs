@@ -44,11 +44,12 @@ pub fn TextView(
     let pages_m = Memo::new(move |_| list_len.get().div_ceil(PAGE).max(1));
     let selected_page = Memo::new(move |_| {
         let e = selection.get().event()?.0;
-        shown.with(|sh| match sh {
-            Some(v) => v.binary_search(&e).ok(),
-            None => Some(e),
-        })
-        .map(|p| p / PAGE)
+        shown
+            .with(|sh| match sh {
+                Some(v) => v.binary_search(&e).ok(),
+                None => Some(e),
+            })
+            .map(|p| p / PAGE)
     });
     let turned = RwSignal::new(None::<(usize, Option<usize>)>);
     let page = Memo::new(move |_| roving_stop(selected_page.get(), turned.get(), 0).min(pages_m.get() - 1));
@@ -186,7 +187,6 @@ pub fn TextView(
         </div>
     }
 }
-
 
 /// A title with the words found wrapped in `<mark>`.
 fn highlighted(text: &str, terms: &[String]) -> AnyView {

@@ -3,8 +3,8 @@
 
 use super::ui::{focus_item, state_short};
 use crate::date::DayNum;
-use crate::grid::{layout, neighbour, reading_order, Pin};
 use crate::find::Matches;
+use crate::grid::{layout, neighbour, reading_order, Pin};
 use crate::hyphen::soft_hyphens;
 use crate::i18n::{event_role_name, role_name, role_short, t, Key, Lang};
 use crate::model::{Dataset, Role, StateIx};
@@ -28,11 +28,8 @@ pub fn TileGrid(
     #[prop(into, optional)]
     matches: Signal<Option<Arc<Matches>>>,
 ) -> impl IntoView {
-    let pins: Vec<Pin> = dataset
-        .states
-        .iter()
-        .map(|s| Pin { lat: s.capital.lat, lon: s.capital.lon, fixed: s.grid })
-        .collect();
+    let pins: Vec<Pin> =
+        dataset.states.iter().map(|s| Pin { lat: s.capital.lat, lon: s.capital.lon, fixed: s.grid }).collect();
     let l = layout(&pins);
     let (cells, cols, rows) = (l.cells, l.cols, l.rows);
     let ds = StoredValue::new(dataset);

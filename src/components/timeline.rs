@@ -10,8 +10,8 @@
 
 use super::ui::{focus_item, selector, state_short, text_str};
 use crate::date::{DayNum, Precision};
-use crate::i18n::{event_count, format_range, level_glyph, level_name, t, Key, Lang};
 use crate::find::{level_bit, Filter, Matches};
+use crate::i18n::{event_count, format_range, level_glyph, level_name, t, Key, Lang};
 use crate::model::{Dataset, EventIx, Level, SubjectKind};
 use crate::scale::{assign_lanes, label_width, text_width, Scale, LANE_PX, MAX_LANES};
 use crate::view_state::{roving_stop, Action, Ctx, Selection, MIN_SPAN_DAYS};
@@ -76,7 +76,11 @@ pub fn Timeline(
     let phone = RwSignal::new(false);
     let width = move || {
         let w = view_w.get();
-        if w > 0.0 { w } else { 1200.0 }
+        if w > 0.0 {
+            w
+        } else {
+            1200.0
+        }
     };
     let scale = Memo::new(move |_| {
         let px_per_day = match span.get() {
@@ -211,7 +215,11 @@ pub fn Timeline(
             let left = el.get_bounding_client_rect().left();
             scale.get_untracked().day_at(scroll_x.get_untracked() + ev.client_x() as f64 - left - MARGIN)
         });
-        if ev.delta_y() < 0.0 { zoom(4, 5, anchor) } else { zoom(5, 4, anchor) }
+        if ev.delta_y() < 0.0 {
+            zoom(4, 5, anchor)
+        } else {
+            zoom(5, 4, anchor)
+        }
     };
     // Pinch: the distance between two touches, compared as they move. Not on a phone, where the
     // timeline is a vertical list without zoom: there the pinch is the browser's, to zoom the page.
@@ -316,7 +324,11 @@ pub fn Timeline(
     let page_button = move |later: bool| {
         let left = move || {
             let (a, b) = phone_page.get();
-            if later { shown_len() - b } else { a }
+            if later {
+                shown_len() - b
+            } else {
+                a
+            }
         };
         view! {
             <button type="button" class="ap-button ap-tl__more"
@@ -389,9 +401,8 @@ pub fn Timeline(
     let lanes = Memo::new(move |_| {
         let l = lang.get();
         let (left, right) = (scroll_x.get() - MARGIN, scroll_x.get() + width() + MARGIN);
-        let marks: Vec<usize> = items.with(|items| {
-            items.iter().filter_map(|it| if let Item::Mark(i) = it { Some(*i) } else { None }).collect()
-        });
+        let marks: Vec<usize> = items
+            .with(|items| items.iter().filter_map(|it| if let Item::Mark(i) = it { Some(*i) } else { None }).collect());
         let xs_now = xs.get();
         let placed: Vec<(usize, (f64, f64))> = ds.with_value(|ds| {
             marks
@@ -443,7 +454,8 @@ pub fn Timeline(
                     let fuzzy_from = term.span.from.precision() != Precision::Day;
                     let fuzzy_to = term.span.to.is_none_or(|d| d.precision() != Precision::Day);
                     let range = format_range(&term.span.from, term.span.to.as_ref(), l);
-                    let range = if term.span.to.is_none() { format!("{range} – {}", t(Key::Ongoing, l)) } else { range };
+                    let range =
+                        if term.span.to.is_none() { format!("{range} – {}", t(Key::Ongoing, l)) } else { range };
                     let label = format!("{}: {name}, {range}", t(Key::Chair, l));
                     let code = term.state.clone();
                     // The band shows the state's name if it fits whole, else its code, else
@@ -492,10 +504,12 @@ pub fn Timeline(
         let dimmed = move || state_mode.get() && !related.get();
         let x = move || xs.with(|xs| xs[i]);
         let title = move || ds.with_value(|ds| text_str(ds, &ds.events[i].title, lang.get()));
-        let date = move || ds.with_value(|ds| {
-            let e = &ds.events[i];
-            format_range(&e.start, e.end.as_ref(), lang.get())
-        });
+        let date = move || {
+            ds.with_value(|ds| {
+                let e = &ds.events[i];
+                format_range(&e.start, e.end.as_ref(), lang.get())
+            })
+        };
         let matched = move || matches.with(|m| m.as_ref().map(|m| m.event(i)));
         // The attending state's role here, when the events are filtered by a state.
         let attended = move || {
@@ -575,18 +589,28 @@ pub fn Timeline(
         });
         // Shown events in the run, and whether any matches the search.
         let n = Memo::new(move |_| {
-            shown.with(|sh| sh.as_ref().map_or(last - first + 1, |v| v.partition_point(|&j| j <= last) - v.partition_point(|&j| j < first)))
+            shown.with(|sh| {
+                sh.as_ref()
+                    .map_or(last - first + 1, |v| v.partition_point(|&j| j <= last) - v.partition_point(|&j| j < first))
+            })
         });
         let has_match = Memo::new(move |_| {
             matches.with(|m| {
                 m.as_ref().is_some_and(|m| {
-                    shown.with(|sh| (first..=last).any(|j| m.event(j) && sh.as_ref().is_none_or(|v| v.binary_search(&j).is_ok())))
+                    shown.with(|sh| {
+                        (first..=last).any(|j| m.event(j) && sh.as_ref().is_none_or(|v| v.binary_search(&j).is_ok()))
+                    })
                 })
             })
         });
         let label = move || {
             let l = lang.get();
-            let mut s = format!("{}, {}: {}", event_count(n.get(), l), format_range(&range.0, Some(&range.1), l), t(Key::ZoomToSee, l));
+            let mut s = format!(
+                "{}, {}: {}",
+                event_count(n.get(), l),
+                format_range(&range.0, Some(&range.1), l),
+                t(Key::ZoomToSee, l)
+            );
             if has_match.get() {
                 s.push_str("; ");
                 s.push_str(t(Key::ContainsMatches, l));
@@ -687,4 +711,3 @@ pub fn Legend(
         </ul>
     }
 }
-

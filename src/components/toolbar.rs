@@ -270,7 +270,9 @@ pub fn markup(uid: &str, src: &str, json_name: &str, lang: Lang, ui: Ui) -> Stri
     tr(&mut h, X::LinkLabel);
     h.push_str("<input class=\"ap-tools__text\" type=\"text\" readonly data-testid=\"link-text\"></label></div>");
     plain(&mut h, "print", "tools-print", X::Print);
-    h.push_str("<p class=\"ap-visually-hidden\" role=\"status\" aria-live=\"polite\" data-testid=\"tools-status\"></p>");
+    h.push_str(
+        "<p class=\"ap-visually-hidden\" role=\"status\" aria-live=\"polite\" data-testid=\"tools-status\"></p>",
+    );
     h
 }
 
@@ -313,7 +315,8 @@ pub fn Toolbar(
 ) -> impl IntoView {
     let mut uid = String::new();
     export::push_num(&mut uid, next_uid() as u32, 1);
-    let json_name = export::file_name(&dataset, "dataset", Some(&export::iso_day(dataset.updated.first_day())), None, "json");
+    let json_name =
+        export::file_name(&dataset, "dataset", Some(&export::iso_day(dataset.updated.first_day())), None, "json");
     let ds = StoredValue::new(dataset);
     let fixed = StoredValue::new((uid, src, json_name, links));
     let ui = RwSignal::new(Ui { open: Panel::Closed, event_scope: true, format: cite::Format::Style });
@@ -334,17 +337,18 @@ pub fn Toolbar(
                 let _ = b.set_attribute("aria-expanded", if u.open == p { "true" } else { "false" });
             }
         }
-        for (testid, p) in [("download-panel", Panel::Download), ("cite-panel", Panel::Cite), ("link-panel", Panel::Link)] {
+        for (testid, p) in
+            [("download-panel", Panel::Download), ("cite-panel", Panel::Cite), ("link-panel", Panel::Link)]
+        {
             if let Some(el) = part(&r, testid) {
                 let _ = el.toggle_attribute_with_force("hidden", u.open != p);
             }
         }
         if u.open == Panel::Download {
             let found = shown.with(|s| s.is_some());
-            for (testid, all, some) in [
-                ("download-events-csv", X::EventsCsv, X::FoundCsv),
-                ("download-ics", X::Calendar, X::FoundCalendar),
-            ] {
+            for (testid, all, some) in
+                [("download-events-csv", X::EventsCsv, X::FoundCsv), ("download-ics", X::Calendar, X::FoundCalendar)]
+            {
                 if let Some(b) = part(&r, testid) {
                     b.set_text_content(Some(te(if found { some } else { all }, l)));
                 }
@@ -415,10 +419,16 @@ pub fn Toolbar(
         let only = only.as_deref().map(|v| v.as_slice());
         let what = if only.is_some() { "found-events" } else { "events" };
         let (name, mime, body) = ds.with_value(|ds| match f {
-            File::Events => (export::file_name(ds, what, None, Some(l), "csv"), "text/csv;charset=utf-8", csv::events(ds, l, only)),
+            File::Events => {
+                (export::file_name(ds, what, None, Some(l), "csv"), "text/csv;charset=utf-8", csv::events(ds, l, only))
+            }
             File::States => {
                 let when = export::iso_day(d);
-                (export::file_name(ds, "states", Some(&when), Some(l), "csv"), "text/csv;charset=utf-8", csv::states(ds, l, d))
+                (
+                    export::file_name(ds, "states", Some(&when), Some(l), "csv"),
+                    "text/csv;charset=utf-8",
+                    csv::states(ds, l, d),
+                )
             }
             File::Calendar => (
                 export::file_name(ds, what, None, Some(l), "ics"),
@@ -456,7 +466,9 @@ pub fn Toolbar(
 
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(el) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-        let Some(act) = el.closest("[data-act]").ok().flatten().and_then(|b| b.get_attribute("data-act")) else { return };
+        let Some(act) = el.closest("[data-act]").ok().flatten().and_then(|b| b.get_attribute("data-act")) else {
+            return;
+        };
         let open = ui.get_untracked().open;
         match act.as_str() {
             "download" => set_open(if open == Panel::Download { Panel::Closed } else { Panel::Download }),

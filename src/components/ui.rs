@@ -12,20 +12,14 @@ use std::sync::{Arc, Mutex};
 /// timeline and the tile grid) and returns it.
 pub fn focus_item(container: &web_sys::Element, i: usize) -> Option<web_sys::HtmlElement> {
     use wasm_bindgen::JsCast;
-    let el: web_sys::HtmlElement = container
-        .query_selector(&format!("[data-idx=\"{i}\"]"))
-        .ok()??
-        .dyn_into()
-        .ok()?;
+    let el: web_sys::HtmlElement = container.query_selector(&format!("[data-idx=\"{i}\"]")).ok()??.dyn_into().ok()?;
     let _ = el.focus();
     Some(el)
 }
 
 /// The URL hash of the page (with its `#`), or empty.
 pub fn current_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
 /// Renders a dataset text in `lang`; when it falls back to another language the span carries

@@ -359,7 +359,11 @@ impl Cite<'_> {
                 s.push_str(",\n  title = {{");
                 push_bib_text(&mut s, txt(self.ds, &e.title, self.lang));
                 s.push_str("}}");
-                let mut how = String::from(if ru { "Запись о событии в наборе данных: " } else { "Event record in the data set: " });
+                let mut how = String::from(if ru {
+                    "Запись о событии в наборе данных: "
+                } else {
+                    "Event record in the data set: "
+                });
                 how.push_str(self.title());
                 field(&mut s, "howpublished", &how, false);
                 let mut when = e.start.to_string();
@@ -574,11 +578,16 @@ mod tests {
         let items = v.as_array().unwrap();
         assert_eq!(items.len(), 1 + event_sources(&ds, e).len());
         assert_eq!(items[0]["type"], "entry");
-        assert_eq!(items[0]["title"], "Министерская конференция по защите беженцев и международной миграции: Алматинский процесс");
+        assert_eq!(
+            items[0]["title"],
+            "Министерская конференция по защите беженцев и международной миграции: Алматинский процесс"
+        );
         assert_eq!(items[0]["event-date"]["date-parts"], serde_json::json!([[2013, 6, 5]]));
         assert_eq!(items[0]["accessed"]["date-parts"], serde_json::json!([[2026, 12, 1]]));
         assert_eq!(items[0]["URL"], URL);
-        assert!(items[1..].iter().all(|s| s["type"] == "webpage" && s["id"].as_str().unwrap().starts_with("almaty-process:")));
+        assert!(items[1..]
+            .iter()
+            .all(|s| s["type"] == "webpage" && s["id"].as_str().unwrap().starts_with("almaty-process:")));
         // A range and hostile text.
         let mut ds = bundled();
         ds.events[0].title.0.insert("en".into(), "quote \" backslash \\ nl \n tab \t bell \u{7}".into());

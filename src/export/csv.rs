@@ -247,7 +247,10 @@ mod tests {
         assert!(m[11].contains("Иран (Наблюдатель)"), "{}", m[11]);
         assert!(m[13].split("; ").all(|id| ds.source(id).is_some()));
         let month = rows.iter().find(|r| r[0] == "2016-06-technical-experts-meetings").unwrap();
-        assert_eq!((month[1].as_str(), month[2].as_str(), month[3].as_str(), month[4].as_str()), ("2016-06", "месяц", "2016-11", "месяц"));
+        assert_eq!(
+            (month[1].as_str(), month[2].as_str(), month[3].as_str(), month[4].as_str()),
+            ("2016-06", "месяц", "2016-11", "месяц")
+        );
     }
 
     #[test]

@@ -266,7 +266,10 @@ mod tests {
             // unfolded line is the original.
             for phys in out.trim_end_matches("\r\n").split("\r\n") {
                 assert!(phys.len() <= MAX_OCTETS);
-                assert!(phys.len() >= MAX_OCTETS - 3 || out.ends_with(&format!("{phys}\r\n")), "a line is cut short only at the end");
+                assert!(
+                    phys.len() >= MAX_OCTETS - 3 || out.ends_with(&format!("{phys}\r\n")),
+                    "a line is cut short only at the end"
+                );
             }
             assert_eq!(unfold(&out), vec![line]);
         }
@@ -324,7 +327,8 @@ mod tests {
         let ds = bundled();
         let a = calendar(&ds, Lang::En, None, None);
         assert_eq!(a, calendar(&ds, Lang::En, None, None), "the same dataset gives the same file");
-        let uids = |c: &Calendar| -> Vec<String> { unfold(&c.text).into_iter().filter(|l| l.starts_with("UID:")).collect() };
+        let uids =
+            |c: &Calendar| -> Vec<String> { unfold(&c.text).into_iter().filter(|l| l.starts_with("UID:")).collect() };
         assert_eq!(uids(&a), uids(&calendar(&ds, Lang::Ru, None, None)), "UIDs do not depend on the language");
         let mut uniq = uids(&a);
         uniq.dedup();

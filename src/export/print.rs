@@ -243,7 +243,10 @@ mod tests {
         let day = Date::ymd(2013, 6, 5).first_day();
         let c = chronology(&ds, Lang::En, day);
         assert_eq!(c.entries.len(), ds.events.len());
-        assert_eq!(c.entries.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ds.events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>());
+        assert_eq!(
+            c.entries.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+            ds.events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>()
+        );
         // Notes are numbered 1.. in order of first citation, each source once.
         for (i, n) in c.notes.iter().enumerate() {
             assert_eq!(n.n, i + 1);

@@ -31,10 +31,7 @@ pub async fn settle() {
 }
 
 pub fn q(root: &HtmlElement, sel: &str) -> HtmlElement {
-    root.query_selector(sel)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {sel}"))
-        .unchecked_into()
+    root.query_selector(sel).unwrap().unwrap_or_else(|| panic!("no element matches {sel}")).unchecked_into()
 }
 
 pub fn count(root: &HtmlElement, sel: &str) -> u32 {
