@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test layer and reports one line per layer:
+#   0. style: cargo fmt --check; cargo clippy -D warnings on the host and on wasm32
 #   1. native: cargo test (domain logic, dataset contract, broken inputs, fuzz properties)
 #   2. browser: wasm-bindgen-test components in headless Chromium
 #   3. e2e: the release dist/ served on 127.0.0.1 under a strict CSP, driven by playwright-core
@@ -27,11 +28,19 @@ layer() { # name, command...
   counts=$(grep -Eo '[0-9]+ passed; [0-9]+ failed' "$log" | awk '{p+=$1; f+=$3} END {if (NR) printf "%d passed, %d failed", p, f}')
   [ -n "$counts" ] || counts=$(grep -Eo '^e2e: [0-9]+ passed, [0-9]+ failed' "$log" | sed 's/^e2e: //')
   [ -n "$counts" ] || counts=$(grep -Eo '^size: .*' "$log" | sed 's/^size: //')
+  [ -n "$counts" ] || counts=$(grep -Eo '^style: .*' "$log" | sed 's/^style: //')
   if [ "$rc" = 0 ]; then SUMMARY+=("PASS  $name — ${counts:-ok} ($((SECONDS - t0)) s)")
   else SUMMARY+=("FAIL  $name — ${counts:-exit $rc} ($((SECONDS - t0)) s)"); status=1; fi
   rm -f "$log"
 }
 
+style() { # formatting and lints, on the host and on wasm32
+  cargo fmt --check &&
+    cargo clippy --locked --all-targets -- -D warnings &&
+    cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings &&
+    echo "style: ok (cargo fmt --check, clippy on the host and wasm32 with -D warnings)"
+}
+layer "style (rustfmt, clippy)" style
 layer "native (cargo test)" cargo test --locked
 layer "browser (wasm-bindgen-test, headless Chromium)" \
   cargo test --locked --target wasm32-unknown-unknown --test 'ui_*'
