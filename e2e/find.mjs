@@ -1,37 +1,40 @@
-// End-to-end journeys of issue 15, registered into run.mjs: search (EN, RU with ё/е), a level
+// End-to-end journeys of issue 15: search (EN, RU with ё/е), a level
 // filter through the legend by keyboard, a state filter, comparing the seed's dates, play to
 // the last event; each is reopened from its URL, and the new views are scanned with axe-core.
 import fs from 'node:fs';
 import path from 'node:path';
 import { axeViolations } from './axe-rules.mjs';
+import { test } from './fixtures.mjs';
+import * as h from './helpers.mjs';
 
-export default function register(test, h) {
-  const { expect, eventually, waitForApp, dist, Check } = h;
-  const data = JSON.parse(fs.readFileSync(path.join(dist, 'data', 'dataset.json'), 'utf8'));
-  const count = () => '[data-testid="match-count"]';
-  const marks = '[data-testid="event-mark"]';
+const { expect, eventually, waitForApp, dist, Check } = h;
+const data = JSON.parse(fs.readFileSync(path.join(dist, 'data', 'dataset.json'), 'utf8'));
+const count = () => '[data-testid="match-count"]';
+const marks = '[data-testid="event-mark"]';
 
-  async function axe(page, name) {
-    await page.waitForTimeout(150);
-    const v = await axeViolations(page);
-    if (v.length) throw new Check(`axe violations in "${name}":\n       ${v.join('\n       ')}`);
-  }
+async function axe(page, name) {
+  await page.waitForTimeout(150);
+  const v = await axeViolations(page);
+  if (v.length) throw new Check(`axe violations in "${name}":\n       ${v.join('\n       ')}`);
+}
 
-  /** Opens the search and filter bar (closed by default; a link with a search opens it). */
-  async function openFind(page) {
-    const toggle = page.locator('[data-testid="find-toggle"]');
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-    await page.locator('[data-testid="find"]').waitFor({ state: 'visible' });
-  }
+/** Opens the search and filter bar (closed by default; a link with a search opens it). */
+async function openFind(page) {
+  const toggle = page.locator('[data-testid="find-toggle"]');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.locator('[data-testid="find"]').waitFor({ state: 'visible' });
+}
 
-  /** Opens `hash` in a fresh page of the same context (a copied link). */
-  async function reopen(context, base, url) {
-    const p = await context.newPage();
-    await p.goto(url);
-    await waitForApp(p);
-    return p;
-  }
+/** Opens `hash` in a fresh page of the same context (a copied link). */
+async function reopen(context, base, url) {
+  const p = await context.newPage();
+  await p.goto(url);
+  await waitForApp(p);
+  return p;
+}
 
+test.describe(() => {
+  test.use({ bypassCSP: true });
   test('find: search in English marks matching events, announces the count, survives a reload', async ({ page, base, context }) => {
     await page.goto(base);
     await waitForApp(page);
@@ -55,8 +58,11 @@ export default function register(test, h) {
     await eventually(async () => (await p2.locator(count()).textContent()) === `${expected} events match`, 'restored from the URL');
     expect(await p2.getByLabel('Search events and states').inputValue() === 'ministerial', 'the field is refilled');
     await axe(p2, 'text view with a search');
-  }, { context: { bypassCSP: true } });
+  });
+});
 
+test.describe(() => {
+  test.use({ bypassCSP: true });
   test('find: Russian search is case-insensitive and treats ё as е', async ({ page, base, context }) => {
     // A Russian word from the dataset that has ё, searched written with е and in capitals.
     const text = data.events.map((e) => e.summary.ru + ' ' + e.title.ru).join(' ');
@@ -82,8 +88,11 @@ export default function register(test, h) {
     const p2 = await reopen(context, base, page.url());
     await eventually(async () => (await p2.locator(count()).textContent()) === said, `restored: ${p2.url()}`);
     await axe(p2, 'visual RU with a search');
-  }, { context: { bypassCSP: true } });
+  });
+});
 
+test.describe(() => {
+  test.use({ bypassCSP: true });
   test('find: the legend filters levels, by keyboard, and the marks and keys follow', async ({ page, base, context }) => {
     await page.goto(base);
     await waitForApp(page);
@@ -122,8 +131,11 @@ export default function register(test, h) {
     const p2 = await reopen(context, base, page.url());
     expect(await p2.locator('[data-testid="level-toggle"][data-level="senior_officials"]').getAttribute('aria-pressed') === 'false', 'restored from the URL');
     await axe(p2, 'visual with a level filter');
-  }, { context: { bypassCSP: true } });
+  });
+});
 
+test.describe(() => {
+  test.use({ bypassCSP: true });
   test('find: attended by Pakistan shows only its events with its role at each', async ({ page, base, context }) => {
     await page.goto(`${base}#v=text`);
     await waitForApp(page);
@@ -145,8 +157,11 @@ export default function register(test, h) {
     await p2.getByLabel('Hide inferred and disputed').check();
     await eventually(() => p2.url().includes('c=sure'), 'c=sure in the URL');
     await axe(p2, 'visual with a state filter');
-  }, { context: { bypassCSP: true } });
+  });
+});
 
+test.describe(() => {
+  test.use({ bypassCSP: true });
   test('find: compare 2011-12-31 with 2013-12-31 — Pakistan joined, Russia unchanged, Kazakhstan chair', async ({ page, base, context }) => {
     await page.goto(`${base}#d=2013-12-31`);
     await waitForApp(page);
@@ -184,48 +199,51 @@ export default function register(test, h) {
     const p3 = await reopen(context, base, page.url().replace('v=visual', 'v=text'));
     await eventually(async () => (await p3.locator('[data-testid="change"]').count()) === 9, 'the text view lists the changes too');
     await axe(p3, 'text view comparing two dates');
-  }, { context: { bypassCSP: true } });
-
-  test('find: play steps event by event to the last event and stops; any key stops it', async ({ page, base, context }) => {
-    await page.goto(`${base}#d=2020-01-01`);
-    await waitForApp(page);
-    const play = page.locator('[data-testid="play"]');
-    await play.focus();
-    await page.keyboard.press('Enter');
-    await eventually(async () => (await play.getAttribute('data-playing')) === 'true', 'playing');
-    expect(/Pause/.test(await play.textContent()), 'the button says Pause');
-    const last = data.events[data.events.length - 1].start;
-    await eventually(async () => (await play.getAttribute('data-playing')) === 'false', 'stops at the end', 20000);
-    expect(page.url().includes(`d=${last}`), `the date is the last event's: ${page.url()}`);
-    expect(/Play/.test(await play.textContent()), 'the button says Play again');
-    // From the end, play starts over; a key elsewhere stops it.
-    await page.keyboard.press('Enter');
-    await eventually(async () => (await play.getAttribute('data-playing')) === 'true', 'playing again');
-    await page.locator('[data-testid="next-month"]').focus();
-    await page.keyboard.press('Tab');
-    await eventually(async () => (await play.getAttribute('data-playing')) === 'false', 'a key press stops play');
-    const p2 = await reopen(context, base, `${base}#d=${last}`);
-    expect(await p2.locator('[data-testid="play"]').getAttribute('data-playing') === 'false', 'play is not in the URL');
   });
+});
 
-  test('find: with a level filter, play visits only the shown events and stops at the last of them', async ({ page, base }) => {
-    const ministerial = data.events.filter((e) => e.level === 'ministerial').map((e) => e.start).sort();
-    await page.goto(`${base}#lv=ministerial&d=2011-01-01`);
-    await waitForApp(page);
-    const play = page.locator('[data-testid="play"]');
-    const days = new Set();
-    await play.click();
-    await eventually(async () => {
-      const m = /[#&]d=(\d{4}-\d\d-\d\d)/.exec(page.url());
-      if (m) days.add(m[1]);
-      return (await play.getAttribute('data-playing')) === 'false';
-    }, 'play stops', 20000);
-    const last = ministerial[ministerial.length - 1];
-    expect(page.url().includes(`d=${last}`), `stops at the last ministerial conference (${last}): ${page.url()}`);
-    const visited = [...days].filter((d) => d !== '2011-01-01');
-    expect(visited.every((d) => ministerial.includes(d)), `only ministerial dates were visited: ${visited.join(', ')}`);
-  });
+test('find: play steps event by event to the last event and stops; any key stops it', async ({ page, base, context }) => {
+  await page.goto(`${base}#d=2020-01-01`);
+  await waitForApp(page);
+  const play = page.locator('[data-testid="play"]');
+  await play.focus();
+  await page.keyboard.press('Enter');
+  await eventually(async () => (await play.getAttribute('data-playing')) === 'true', 'playing');
+  expect(/Pause/.test(await play.textContent()), 'the button says Pause');
+  const last = data.events[data.events.length - 1].start;
+  await eventually(async () => (await play.getAttribute('data-playing')) === 'false', 'stops at the end', 20000);
+  expect(page.url().includes(`d=${last}`), `the date is the last event's: ${page.url()}`);
+  expect(/Play/.test(await play.textContent()), 'the button says Play again');
+  // From the end, play starts over; a key elsewhere stops it.
+  await page.keyboard.press('Enter');
+  await eventually(async () => (await play.getAttribute('data-playing')) === 'true', 'playing again');
+  await page.locator('[data-testid="next-month"]').focus();
+  await page.keyboard.press('Tab');
+  await eventually(async () => (await play.getAttribute('data-playing')) === 'false', 'a key press stops play');
+  const p2 = await reopen(context, base, `${base}#d=${last}`);
+  expect(await p2.locator('[data-testid="play"]').getAttribute('data-playing') === 'false', 'play is not in the URL');
+});
 
+test('find: with a level filter, play visits only the shown events and stops at the last of them', async ({ page, base }) => {
+  const ministerial = data.events.filter((e) => e.level === 'ministerial').map((e) => e.start).sort();
+  await page.goto(`${base}#lv=ministerial&d=2011-01-01`);
+  await waitForApp(page);
+  const play = page.locator('[data-testid="play"]');
+  const days = new Set();
+  await play.click();
+  await eventually(async () => {
+    const m = /[#&]d=(\d{4}-\d\d-\d\d)/.exec(page.url());
+    if (m) days.add(m[1]);
+    return (await play.getAttribute('data-playing')) === 'false';
+  }, 'play stops', 20000);
+  const last = ministerial[ministerial.length - 1];
+  expect(page.url().includes(`d=${last}`), `stops at the last ministerial conference (${last}): ${page.url()}`);
+  const visited = [...days].filter((d) => d !== '2011-01-01');
+  expect(visited.every((d) => ministerial.includes(d)), `only ministerial dates were visited: ${visited.join(', ')}`);
+});
+
+test.describe(() => {
+  test.use({ reducedMotion: 'reduce' });
   test('find: play respects reduced motion (no transitions)', async ({ page, base }) => {
     await page.goto(`${base}#d=2013-12-31`);
     await waitForApp(page);
@@ -234,8 +252,11 @@ export default function register(test, h) {
     const t = await page.locator('[data-testid="tile"]').first().evaluate((el) => getComputedStyle(el).transitionDuration);
     expect(/^0s/.test(t), `no transition under reduced motion: ${t}`);
     await page.locator('[data-testid="play"]').click();
-  }, { context: { reducedMotion: 'reduce' } });
+  });
+});
 
+test.describe(() => {
+  test.use({ bypassCSP: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   test('find: phone layout, search and compare fit without horizontal scroll; axe clean', async ({ page, base }) => {
     await page.goto(`${base}#l=ru&q=%D0%B5%D0%BB&cmp=2011-12-31&d=2013-12-31`);
     await waitForApp(page);
@@ -243,5 +264,5 @@ export default function register(test, h) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow <= 0, `phone scrolls sideways by ${overflow}px`);
     await axe(page, 'phone RU search and compare');
-  }, { context: { bypassCSP: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
-}
+  });
+});

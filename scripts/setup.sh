@@ -60,10 +60,11 @@ if [ "${1:-}" = "--test" ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils
   fi
   missing=""
-  for pkg in playwright-core axe-core csv-parse ical.js; do [ -d "e2e/node_modules/$pkg" ] || missing=1; done
+  for pkg in @playwright/test @axe-core/playwright playwright-core axe-core csv-parse ical.js; do [ -d "e2e/node_modules/$pkg" ] || missing=1; done
   if [ -n "$missing" ]; then
     say "installing the end-to-end npm packages"
-    (cd e2e && npm ci --no-audit --no-fund)
+    # (Debian's Chromium is the browser: nothing is downloaded for Playwright.)
+    (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
   fi
 fi
 

@@ -3,7 +3,7 @@
 #   0. style: cargo fmt --check; cargo clippy -D warnings on the host and on wasm32
 #   1. native: cargo test (domain logic, dataset contract, broken inputs, fuzz properties)
 #   2. browser: wasm-bindgen-test components in headless Chromium
-#   3. e2e: the release dist/ served on 127.0.0.1 under a strict CSP, driven by playwright-core
+#   3. e2e: the release dist/ served on 127.0.0.1 under a strict CSP, driven by @playwright/test
 #   4. size: gzip size of every dist/ file, and the first-load budget (size-budget.json)
 # Exits non-zero if any layer fails.
 set -uo pipefail
@@ -46,7 +46,7 @@ layer "browser (wasm-bindgen-test, headless Chromium)" \
   cargo test --locked --target wasm32-unknown-unknown --test 'ui_*'
 layer "release build (trunk)" trunk build --release
 if [ -f dist/index.html ]; then
-  layer "e2e (playwright-core, Chromium, dist/)" node e2e/run.mjs dist
+  layer "e2e (@playwright/test, Chromium, dist/)" env E2E_DIST=dist e2e/node_modules/.bin/playwright test -c e2e/playwright.config.mjs
   layer "size (gzip, first-load budget)" node e2e/size.mjs dist
 else
   SUMMARY+=("FAIL  e2e — no dist/ (release build failed)"); status=1

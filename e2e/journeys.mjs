@@ -1,50 +1,9 @@
-// End-to-end tests: the release dist/ served on 127.0.0.1 (with a strict CSP), driven by
-// playwright-core in Debian's Chromium. Every test gets a fresh context and fails on any
-// uncaught page error, CSP violation or request to another origin.
-//   node run.mjs [DIST]               (exit code 1 if any test fails)
-//   E2E_ONLY=text node run.mjs [DIST]  (only the tests whose name contains the text; a filter
-//                                       that matches no test fails the run)
-// The suites gates.mjs, embed.mjs and find.mjs register more tests; a suite that is missing, does not load
-// or registers nothing fails the run too.
-import { chromium } from 'playwright-core';
+// End-to-end journeys of the reader's basics: the page, sub-path, compression, load order, no
+// inline script, an invalid dataset, mouse journeys, Back/Forward, the text view, screenshots.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import os from 'node:os';
-import { serve } from './server.mjs';
-import { scaleDataset } from '../bench/scale-data.mjs';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(process.argv[2] || path.join(here, '..', 'dist'));
-const artifacts = path.join(here, 'artifacts');
-fs.mkdirSync(artifacts, { recursive: true });
-
-export const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
-  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const MINISTERIAL = '2013-06-05-ministerial';
-const tests = [];
-const test = (name, fn, opts = {}) => tests.push({ name, fn, opts });
-
-class Check extends Error {}
-function expect(cond, msg) { if (!cond) throw new Check(msg); }
-async function eventually(fn, msg, ms = 5000) {
-  const until = Date.now() + ms;
-  let last;
-  for (;;) {
-    try { const v = await fn(); if (v) return v; last = v; } catch (e) { last = e; }
-    if (Date.now() > until) throw new Check(`${msg} (last: ${last})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-const mark = (id) => `[data-testid="event-mark"][data-event-id="${id}"]`;
-const tile = (code) => `[data-testid="tile"][data-state="${code}"]`;
-const attr = (page, sel, name) => page.locator(sel).first().getAttribute(name);
-
-async function waitForApp(page) {
-  await page.locator('[data-testid="event-mark"], [data-testid="event-item"]').first().waitFor({ timeout: 15000 });
-}
+import { test } from './fixtures.mjs';
+import { expect, eventually, mark, tile, attr, waitForApp, dist, artifacts, Check, MINISTERIAL, checkMinisterialSelected, checkKazakhstan } from './helpers.mjs';
 
 // ---------------------------------------------------------------- foundation
 
@@ -121,24 +80,7 @@ test('an invalid dataset lists its problems with JSON paths', async ({ page, bas
 
 // ---------------------------------------------------------------- explorer journeys
 
-async function checkMinisterialSelected(page) {
-  await eventually(async () => (await attr(page, mark(MINISTERIAL), 'aria-pressed')) === 'true', 'ministerial selected');
-  const detail = await page.locator('[data-testid="event-detail"]').textContent();
-  expect(detail.includes('2013'), 'detail shows the date');
-  expect(await attr(page, tile('IR'), 'data-event-role') === 'observer', 'Iran highlighted as observer');
-  expect(await attr(page, tile('PK'), 'data-event-role') !== '', 'Pakistan highlighted');
-  expect((await page.locator(tile('IR')).getAttribute('class')).includes('ap-tile--highlight'), 'Iran tile highlighted');
-  expect((await page.locator(tile('PK')).getAttribute('class')).includes('ap-tile--highlight'), 'Pakistan tile highlighted');
-  const summary = await page.locator('[data-testid="asof-summary"]').textContent();
-  expect(summary.startsWith('As of 5 June 2013: 7 members, 2 observers'), `summary: ${summary}`);
-}
 
-async function checkKazakhstan(page) {
-  const terms = page.locator('[data-testid="chair-terms"] > li');
-  await eventually(async () => (await terms.count()) === 2, 'Kazakhstan has two chair terms');
-  const text = await page.locator('[data-testid="chair-terms"]').textContent();
-  expect(text.includes('2013') && text.includes('2025'), `chair terms: ${text}`);
-}
 
 test('by mouse: ministerial → Pakistan and Iran; 2011 → Russia signatory; Kazakhstan; reload', async ({ page, base }) => {
   await page.goto(base);
@@ -227,83 +169,3 @@ test('screenshots: desktop and phone layouts (phone has no horizontal scroll)', 
     await ctx.close();
   }
 });
-
-// Further suites register their tests through the same helpers. Each must exist, load, and
-// register at least one test: a suite that is missing, broken or empty fails the run (it is
-// reported as a failed test), it is never skipped.
-const helpers = {
-  expect, eventually, mark, tile, attr, waitForApp, dist, artifacts, Check, MINISTERIAL, CHROMIUM_ARGS,
-  checkMinisterialSelected, checkKazakhstan,
-};
-const SUITES = ['./gates.mjs', './embed.mjs', './scale.mjs', './export.mjs', './find.mjs', './host.mjs', './walk.mjs', './layout.mjs'];
-const setupFailures = [];
-for (const suite of SUITES) {
-  const before = tests.length;
-  try {
-    if (!fs.existsSync(path.join(here, suite))) throw new Error('the file is missing');
-    const mod = await import(suite);
-    if (typeof mod.default !== 'function') throw new Error('it has no default export registering tests');
-    mod.default(test, helpers);
-    if (tests.length === before) throw new Error('it registered no tests');
-  } catch (e) {
-    tests.length = before; // nothing half-registered
-    setupFailures.push(`suite ${suite}: ${e.message}`);
-  }
-}
-
-// ---------------------------------------------------------------- runner
-
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-// 20,000 events at the real text density for the scale suite, made once per run.
-const scaleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'almaty-e2e-'));
-fs.mkdirSync(path.join(scaleDir, 'data'));
-fs.writeFileSync(path.join(scaleDir, 'data', 'dataset.json'), scaleDataset(20000, 200));
-const server = await serve(dist, 0, {
-  '/hosts/': path.join(here, 'hosts'),
-  '/scale/data/': path.join(scaleDir, 'data'),
-  '/scale/': dist,
-});
-const origin = `http://127.0.0.1:${server.address().port}`;
-const base = `${origin}/`;
-let passed = 0;
-let failed = 0;
-for (const f of setupFailures) { failed++; console.log(`FAIL ${f}`); }
-const only = process.env.E2E_ONLY;
-const selected = only ? tests.filter((t) => t.name.includes(only)) : tests;
-if (selected.length === 0) {
-  failed++;
-  console.log(`FAIL ${only ? `E2E_ONLY=${JSON.stringify(only)} matches no test` : 'no tests registered'}`);
-}
-for (const t of selected) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, ...(t.opts.context || {}) });
-  const page = await context.newPage();
-  const problems = [];
-  // A test that provokes a page error on purpose names it (`allowPageError`) and checks it.
-  page.on('pageerror', (e) => {
-    if (!(t.opts.allowPageError && t.opts.allowPageError.test(e.message))) problems.push(`page error: ${e.message}`);
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content.Security.Policy|Refused to/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
-  });
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (!['about:', 'data:', 'blob:'].includes(u.protocol) && u.origin !== origin) problems.push(`foreign request: ${r.url()}`);
-  });
-  const t0 = Date.now();
-  try {
-    await t.fn({ page, base, origin, browser, context });
-    if (problems.length) throw new Check(problems.join('; '));
-    passed++;
-    console.log(`ok   ${t.name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${t.name}\n     ${e instanceof Check ? e.message : e.stack}`);
-    await page.screenshot({ path: path.join(artifacts, `fail-${tests.indexOf(t)}.png`) }).catch(() => {});
-  }
-  await context.close();
-}
-await browser.close();
-server.close();
-fs.rmSync(scaleDir, { recursive: true, force: true });
-console.log(`e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
