@@ -226,6 +226,27 @@ pub fn print(state: &HashState, prefix: Option<&str>, hash: &str) -> String {
     }
 }
 
+/// The start of a link that opens one event in the explorer at `page` (an address without a
+/// hash) in the language `lang` (its code): the event's id goes after it. `prefix` is the
+/// instance's hash key prefix when several instances share the page.
+pub fn event_link_base(page: &str, prefix: Option<&str>, lang: &str) -> String {
+    let mut s = String::from(page);
+    let key = |s: &mut String, k: &str| {
+        if let Some(p) = prefix {
+            s.push_str(p);
+            s.push('.');
+        }
+        s.push_str(k);
+        s.push('=');
+    };
+    s.push('#');
+    key(&mut s, "l");
+    s.push_str(lang);
+    s.push('&');
+    key(&mut s, "e");
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,5 +336,17 @@ mod tests {
         assert_eq!(parse(&h, None).state, None, "bare keys only for the unnamed instance");
         let h = print(&HashState::default(), Some("a"), &h);
         assert_eq!(h, "#b.s=TR");
+    }
+
+    #[test]
+    fn event_links_open_the_event_in_the_language() {
+        let base = event_link_base("https://x.org/a/", None, "ru");
+        assert_eq!(base, "https://x.org/a/#l=ru&e=");
+        let h = parse(&format!("#{}2013-06-05-ministerial", base.split_once('#').unwrap().1), None);
+        assert_eq!((h.event.as_deref(), h.lang.as_deref()), (Some("2013-06-05-ministerial"), Some("ru")));
+        let base = event_link_base("https://x.org/", Some("b"), "en");
+        assert_eq!(base, "https://x.org/#b.l=en&b.e=");
+        let h = parse(&format!("{}x-1", &base[14..]), Some("b"));
+        assert_eq!(h.event.as_deref(), Some("x-1"));
     }
 }

@@ -22,6 +22,7 @@ pub mod prerender;
 pub mod query;
 pub mod scale;
 pub mod sort;
+pub mod toolbar_markup;
 pub mod validate;
 pub mod view_state;
 pub mod window;

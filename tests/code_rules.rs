@@ -49,6 +49,14 @@ fn selectors_are_made_only_by_ui_selector() {
     assert!(hits.is_empty(), "Selector imported outside ui.rs:\n{}", hits.join("\n"));
 }
 
+/// Test ids are for the tests: the app finds its own elements by class, `data-part` or
+/// `data-idx`, never by `data-testid` (a renamed test id must not break the app).
+#[test]
+fn no_production_code_finds_elements_by_test_id() {
+    let hits = uses_outside("[data-testid", &[]);
+    assert!(hits.is_empty(), "selectors on data-testid in src/:\n{}", hits.join("\n"));
+}
+
 /// The rule's own check finds what it looks for.
 #[test]
 fn the_rule_finds_a_use() {

@@ -258,7 +258,7 @@ pub fn Explorer(
         let on_play = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("[data-testid=play]").ok().flatten())
+            .and_then(|el| el.closest(".ap-play").ok().flatten())
             .is_some();
         if !on_play && playing.get_untracked() {
             playing.set(false);

@@ -16,9 +16,10 @@
 //! toolbar and printout cost about twice the wasm (measured: +24 KB gzip against +12 KB).
 
 use crate::date::DayNum;
-use crate::export::{self, cite, csv, ics, push_html};
+use crate::export::{self, cite, csv, ics};
 use crate::i18n::{format_day, te, ExportKey as X, Lang};
 use crate::model::Dataset;
+use crate::toolbar_markup::{markup, Panel, Ui};
 use crate::view_state::Selection;
 use leptos::html;
 use leptos::prelude::*;
@@ -51,7 +52,7 @@ impl Links {
     pub fn event_base(&self, lang: Lang) -> Option<String> {
         self.use_hash.then(|| {
             let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-            export::event_link_base(page_of(&href), self.prefix.as_deref(), lang)
+            crate::hash::event_link_base(page_of(&href), self.prefix.as_deref(), lang.code())
         })
     }
 }
@@ -64,15 +65,6 @@ fn page_of(href: &str) -> &str {
 /// Today, for "retrieved on".
 fn today() -> DayNum {
     (js_sys::Date::now() / 86_400_000.0).floor() as DayNum
-}
-
-/// Which panel is open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Panel {
-    Closed,
-    Download,
-    Cite,
-    Link,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,154 +124,10 @@ fn next_uid() -> usize {
     N.fetch_add(1, Ordering::Relaxed) + 1
 }
 
-/// What the toolbar shows besides the language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Ui {
-    pub open: Panel,
-    /// Cite the selected event (else the whole dataset).
-    pub event_scope: bool,
-    pub format: cite::Format,
-}
-
-/// The toolbar's markup in `lang`; `uid` makes its ids unique on the page.
-pub fn markup(uid: &str, src: &str, json_name: &str, lang: Lang, ui: Ui) -> String {
-    let mut h = String::with_capacity(4096);
-    let tr = |h: &mut String, k: X| push_html(h, te(k, lang));
-    let id = |h: &mut String, what: &str| {
-        h.push_str("ap-tools-");
-        h.push_str(uid);
-        h.push('-');
-        h.push_str(what);
-    };
-    let button = |h: &mut String, class: &str, act: &str, testid: &str| {
-        h.push_str("<button type=\"button\" class=\"ap-button");
-        h.push_str(class);
-        h.push_str("\" data-act=\"");
-        h.push_str(act);
-        h.push_str("\" data-testid=\"");
-        h.push_str(testid);
-        h.push('"');
-    };
-    // Each panel follows its button (the order of focus and of reading); the stylesheet shows
-    // the panels below the row of buttons.
-    let panel = |h: &mut String, what: &str, testid: &str| {
-        h.push_str("<div class=\"ap-tools__panel\" hidden id=\"");
-        id(h, what);
-        h.push_str("\" data-testid=\"");
-        h.push_str(testid);
-        h.push_str("\">");
-    };
-    let expander = |h: &mut String, act: &str, testid: &str, k: X| {
-        button(h, " ap-tools__btn", act, testid);
-        h.push_str(" aria-expanded=\"false\" aria-controls=\"");
-        id(h, act);
-        h.push_str("\">");
-        tr(h, k);
-        h.push_str("<span aria-hidden=\"true\"> ▾</span></button>");
-    };
-    let plain = |h: &mut String, act: &str, testid: &str, k: X| {
-        button(h, " ap-tools__btn", act, testid);
-        h.push('>');
-        tr(h, k);
-        h.push_str("</button>");
-    };
-
-    expander(&mut h, "download", "tools-download", X::Download);
-    panel(&mut h, "download", "download-panel");
-    h.push_str("<ul class=\"ap-tools__list\">");
-    for (act, testid, k) in [
-        ("events-csv", "download-events-csv", Some(X::EventsCsv)),
-        ("states-csv", "download-states-csv", None),
-        ("ics", "download-ics", Some(X::Calendar)),
-    ] {
-        h.push_str("<li>");
-        button(&mut h, "", act, testid);
-        h.push('>');
-        if let Some(k) = k {
-            tr(&mut h, k);
-        }
-        h.push_str("</button></li>");
-    }
-    h.push_str("<li><a class=\"ap-button\" data-act=\"json\" data-testid=\"download-json\" href=\"");
-    push_html(&mut h, src);
-    h.push_str("\" download=\"");
-    push_html(&mut h, json_name);
-    h.push_str("\">");
-    tr(&mut h, X::DatasetJson);
-    h.push_str("</a></li></ul></div>");
-
-    expander(&mut h, "cite", "tools-cite", X::Cite);
-    panel(&mut h, "cite", "cite-panel");
-    let choice = |h: &mut String, name: &str, testid: &str, legend: X, options: &[(&str, &str, bool)]| {
-        h.push_str("<fieldset class=\"ap-tools__choice\" data-testid=\"");
-        h.push_str(testid);
-        h.push_str("\"><legend>");
-        tr(h, legend);
-        h.push_str("</legend>");
-        for (value, label, checked) in options {
-            h.push_str("<label><input type=\"radio\" name=\"");
-            id(h, name);
-            h.push_str("\" value=\"");
-            h.push_str(value);
-            h.push_str("\" data-testid=\"cite-");
-            h.push_str(value);
-            h.push('"');
-            if *checked {
-                h.push_str(" checked");
-            }
-            h.push('>');
-            push_html(h, label);
-            h.push_str("</label>");
-        }
-        h.push_str("</fieldset>");
-    };
-    choice(
-        &mut h,
-        "scope",
-        "cite-scope",
-        X::Cite,
-        &[("event", te(X::ThisEvent, lang), ui.event_scope), ("dataset", te(X::WholeDataset, lang), !ui.event_scope)],
-    );
-    let f = ui.format;
-    choice(
-        &mut h,
-        "format",
-        "cite-formats",
-        X::Format,
-        &[
-            ("style", te(X::Style, lang), f == cite::Format::Style),
-            ("bibtex", "BibTeX", f == cite::Format::BibTex),
-            ("csl-json", "CSL-JSON", f == cite::Format::CslJson),
-        ],
-    );
-    h.push_str("<label class=\"ap-tools__label\" for=\"");
-    id(&mut h, "text");
-    h.push_str("\">");
-    tr(&mut h, X::CitationText);
-    h.push_str("</label><textarea class=\"ap-tools__text\" readonly rows=\"10\" data-testid=\"cite-text\" id=\"");
-    id(&mut h, "text");
-    h.push_str("\"></textarea>");
-    button(&mut h, "", "copy", "cite-copy");
-    h.push('>');
-    tr(&mut h, X::Copy);
-    h.push_str("</button></div>");
-
-    plain(&mut h, "link", "tools-link", X::CopyLink);
-    panel(&mut h, "link", "link-panel");
-    h.push_str("<label class=\"ap-tools__label\">");
-    tr(&mut h, X::LinkLabel);
-    h.push_str("<input class=\"ap-tools__text\" type=\"text\" readonly data-testid=\"link-text\"></label></div>");
-    plain(&mut h, "print", "tools-print", X::Print);
-    h.push_str(
-        "<p class=\"ap-visually-hidden\" role=\"status\" aria-live=\"polite\" data-testid=\"tools-status\"></p>",
-    );
-    h
-}
-
-/// The element with `data-testid="id"` inside `root`.
-fn part(root: &Element, testid: &str) -> Option<Element> {
-    let mut sel = String::from("[data-testid=\"");
-    sel.push_str(testid);
+/// The part of the toolbar called `name` (its `data-part`) inside `root`.
+fn part(root: &Element, name: &str) -> Option<Element> {
+    let mut sel = String::from("[data-part=\"");
+    sel.push_str(name);
     sel.push_str("\"]");
     root.query_selector(&sel).ok().flatten()
 }

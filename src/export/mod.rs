@@ -16,7 +16,6 @@ use crate::i18n::{event_role_name, org_event_role_name, role_name, t, te, Export
 use crate::model::{Dataset, Event, Place, RoleSpan, SubjectKind, Text};
 use crate::query;
 
-/// A dataset text in `lang` (else its fallback).
 /// The events to export: those at the positions in `only` (a search or filter's result, in
 /// date order), else all.
 pub fn chosen<'a>(ds: &'a Dataset, only: Option<&'a [usize]>) -> Box<dyn Iterator<Item = &'a Event> + 'a> {
@@ -26,6 +25,7 @@ pub fn chosen<'a>(ds: &'a Dataset, only: Option<&'a [usize]>) -> Box<dyn Iterato
     }
 }
 
+/// A dataset text in `lang` (else its fallback).
 pub fn txt<'a>(ds: &'a Dataset, text: &'a Text, lang: Lang) -> &'a str {
     text.get(lang.code(), &ds.languages).text
 }
@@ -214,27 +214,6 @@ pub fn file_name(ds: &Dataset, what: &str, when: Option<&str>, lang: Option<Lang
     s
 }
 
-/// The start of a link that opens one event in the explorer at `page` (an address without a
-/// hash) in `lang`: the event's id goes after it. `prefix` is the instance's hash key prefix
-/// when several instances share the page.
-pub fn event_link_base(page: &str, prefix: Option<&str>, lang: Lang) -> String {
-    let mut s = String::from(page);
-    let key = |s: &mut String, k: &str| {
-        if let Some(p) = prefix {
-            s.push_str(p);
-            s.push('.');
-        }
-        s.push_str(k);
-        s.push('=');
-    };
-    s.push('#');
-    key(&mut s, "l");
-    s.push_str(lang.code());
-    s.push('&');
-    key(&mut s, "e");
-    s
-}
-
 /// The states as the states table orders them on `day`: strongest role first, then by name;
 /// each with the role span in force (if any).
 pub fn states_by_role(ds: &Dataset, day: DayNum, lang: Lang) -> Vec<(usize, Option<&RoleSpan>)> {
@@ -299,18 +278,6 @@ mod tests {
             file_name(&ds, "states", Some("2013-06-05"), Some(Lang::Ru), "csv"),
             "almaty-process-states-2013-06-05-ru.csv"
         );
-    }
-
-    #[test]
-    fn event_links_open_the_event_in_the_language() {
-        let base = event_link_base("https://x.org/a/", None, Lang::Ru);
-        assert_eq!(base, "https://x.org/a/#l=ru&e=");
-        let h = crate::hash::parse(&format!("#{}2013-06-05-ministerial", base.split_once('#').unwrap().1), None);
-        assert_eq!((h.event.as_deref(), h.lang.as_deref()), (Some("2013-06-05-ministerial"), Some("ru")));
-        let base = event_link_base("https://x.org/", Some("b"), Lang::En);
-        assert_eq!(base, "https://x.org/#b.l=en&b.e=");
-        let h = crate::hash::parse(&format!("{}x-1", &base[14..]), Some("b"));
-        assert_eq!(h.event.as_deref(), Some("x-1"));
     }
 
     #[test]
