@@ -1,7 +1,9 @@
 //! What changed for each state between two dates: its role (from [`query::role_on`]) and
-//! whether it chairs (from [`query::chair_on`]). Plain data, tested natively.
+//! whether it chairs (from [`query::chair_on`]), and how a change is said (a word, a glyph, a
+//! sentence). Plain data, tested natively.
 
 use crate::date::DayNum;
+use crate::i18n::{role_name, t, Key, Lang};
 use crate::model::{Dataset, Role};
 use crate::query;
 
@@ -102,6 +104,86 @@ pub fn diff(ds: &Dataset, a: DayNum, b: DayNum) -> Vec<StateChange> {
         .collect()
 }
 
+// ---------------------------------------------------------------- wording
+
+/// The word for a change.
+pub fn kind_word(k: Kind, lang: Lang) -> &'static str {
+    t(
+        match k {
+            Kind::Unchanged => Key::Unchanged,
+            Kind::Joined => Key::Joined,
+            Kind::Left => Key::Left,
+            Kind::RoleChanged => Key::RoleChanged,
+            Kind::ChairChanged => Key::ChairChanged,
+        },
+        lang,
+    )
+}
+
+/// "became chair" / "ceased to chair".
+pub fn chair_word(c: ChairChange, lang: Lang) -> &'static str {
+    t(if c == ChairChange::Ceased { Key::CeasedChair } else { Key::BecameChair }, lang)
+}
+
+/// The glyph that shows a change on a tile (so colour is never the only cue).
+pub fn kind_glyph(k: Kind) -> &'static str {
+    match k {
+        Kind::Unchanged => "=",
+        Kind::Joined => "+",
+        Kind::Left => "−",
+        Kind::RoleChanged => "⇄",
+        Kind::ChairChanged => "♛",
+    }
+}
+
+/// A role's name (or "not involved") inside a sentence: its first letter in lower case.
+fn role_in_sentence(r: Option<Role>, lang: Lang) -> String {
+    match r {
+        // Lower-case first letter only ("signatory (2011 Declaration)"), without case tables.
+        Some(r) => {
+            let name = role_name(r, lang);
+            let mut c = name.chars();
+            let mut out: String = c.next().map(crate::find::fold_char).into_iter().collect();
+            out.push_str(c.as_str());
+            out
+        }
+        None => t(Key::NotInvolved, lang).to_string(),
+    }
+}
+
+/// "Pakistan: not involved → observer", "Kazakhstan: signatory → member; became chair".
+pub fn change_sentence(name: &str, c: &StateChange, lang: Lang) -> String {
+    let mut s = String::from(name);
+    s.push_str(": ");
+    let (from, to) = match c.role {
+        RoleChange::Unchanged(r) => (r, r),
+        RoleChange::Joined(r) => (None, Some(r)),
+        RoleChange::Left(r) => (Some(r), None),
+        RoleChange::Changed(a, b) => (Some(a), Some(b)),
+    };
+    if from == to {
+        s.push_str(&role_in_sentence(to, lang));
+        s.push_str(", ");
+        s.push_str(t(Key::Unchanged, lang));
+    } else {
+        s.push_str(&role_in_sentence(from, lang));
+        s.push_str(" → ");
+        s.push_str(&role_in_sentence(to, lang));
+    }
+    match c.chair {
+        ChairChange::Same => {}
+        ChairChange::Became => {
+            s.push_str("; ");
+            s.push_str(t(Key::BecameChair, lang));
+        }
+        ChairChange::Ceased => {
+            s.push_str("; ");
+            s.push_str(t(Key::CeasedChair, lang));
+        }
+    }
+    s
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -157,5 +239,21 @@ mod tests {
         assert_eq!(d[ds.state_ix("CN").unwrap().0].role, RoleChange::Joined(Role::Guest));
         let d = diff(&ds, day("2015-09-22"), day("2015-10-01"));
         assert_eq!(d[ds.state_ix("CN").unwrap().0].role, RoleChange::Left(Role::Guest));
+    }
+
+    #[test]
+    fn changes_are_said_in_words_in_both_languages() {
+        let joined = StateChange { role: RoleChange::Joined(Role::Observer), chair: ChairChange::Same };
+        assert_eq!(change_sentence("Pakistan", &joined, Lang::En), "Pakistan: not involved → observer");
+        let member =
+            StateChange { role: RoleChange::Changed(Role::Signatory, Role::Member), chair: ChairChange::Became };
+        assert_eq!(
+            change_sentence("Kazakhstan", &member, Lang::En),
+            "Kazakhstan: signatory (2011 Declaration) → member; became chair"
+        );
+        let same = StateChange { role: RoleChange::Unchanged(Some(Role::Member)), chair: ChairChange::Same };
+        assert_eq!(change_sentence("Россия", &same, Lang::Ru), "Россия: член, без изменений");
+        assert_eq!(kind_glyph(Kind::Joined), "+");
+        assert_eq!(kind_word(Kind::Left, Lang::Ru), "вышло");
     }
 }

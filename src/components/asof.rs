@@ -1,8 +1,8 @@
 //! The as-of date control: a slider over the timeline's span and steps by month and by event;
 //! and, apart, the date and role counts in words (announced politely to screen readers).
 
-use super::ui::state_short;
 use crate::date::DayNum;
+use crate::export::state_name;
 use crate::i18n::{as_of_sentence, format_day, t, Key, Lang};
 use crate::model::Dataset;
 use crate::query;
@@ -88,7 +88,7 @@ pub fn AsOfSummary(
         ds.with_value(|ds| {
             let s = query::summary_on(ds, d);
             let chair = match &s.chair {
-                Some(code) => state_short(ds, code, d, l),
+                Some(code) => state_name(ds, code, d, l).to_string(),
                 None => t(Key::NoChair, l).to_string(),
             };
             format!("{}. {}: {chair}.", as_of_sentence(d, &s, l), t(Key::Chair, l))

@@ -2,13 +2,14 @@
 //! roles, outcome documents, sources, disputes) or the selected state (names over time, role
 //! history, chair terms, events attended, sources).
 
-use super::ui::{state_short, text_str, text_view, time_view};
+use super::ui::{text_view, time_view};
 use crate::date::DayNum;
+use crate::export::{self, state_name, txt};
 use crate::i18n::{
     confidence_name, event_role_name, format_range, level_glyph, level_name, org_event_role_name, role_name,
     role_short, t, Key, Lang,
 };
-use crate::model::{Dataset, EventIx, Place, StateIx, SubjectKind};
+use crate::model::{Dataset, EventIx, StateIx, SubjectKind};
 use crate::query;
 use crate::validate::is_http_link;
 use crate::view_state::{Action, Selection};
@@ -74,7 +75,7 @@ fn citations(ds: &Dataset, ids: &[String], lang: Lang) -> AnyView {
     view! {
         <span class="ap-cite">
             {ids.iter().map(|id| {
-                let title = ds.source(id).map(|s| text_str(ds, &s.title, lang)).unwrap_or_default();
+                let title = ds.source(id).map(|s| txt(ds, &s.title, lang).to_string()).unwrap_or_default();
                 view! { <abbr class="ap-cite__id" title=title>{format!("[{id}]")}</abbr> " " }
             }).collect_view()}
         </span>
@@ -93,8 +94,8 @@ fn source_list(ds: &Dataset, ids: &[String], lang: Lang) -> AnyView {
     view! {
         <ul class="ap-sources" data-testid="sources">
             {seen.into_iter().filter_map(|id| ds.source(id)).map(|s| {
-                let title = text_str(ds, &s.title, lang);
-                let publisher = text_str(ds, &s.publisher, lang);
+                let title = txt(ds, &s.title, lang).to_string();
+                let publisher = txt(ds, &s.publisher, lang).to_string();
                 view! {
                     <li>
                         <span class="ap-cite__id">{format!("[{}] ", s.id)}</span>
@@ -136,25 +137,12 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, env: Env) -> AnyView {
     let Env { on_action, panel, .. } = env;
     let e = &ds.events[i];
     let day = e.start.first_day();
-    let place = match &e.place {
-        Place::Unknown => t(Key::PlaceUnknown, lang).to_string(),
-        Place::Online => t(Key::Online, lang).to_string(),
-        Place::City { city, country, .. } => {
-            format!("{}, {}", text_str(ds, city, lang), state_short(ds, country, day, lang))
-        }
+    // The same words as the exports and the printout (`export`).
+    let place = match export::place_line(ds, e, lang) {
+        p if p.is_empty() => t(Key::PlaceUnknown, lang).to_string(),
+        p => p,
     };
-    let mut all_sources = e.sources.clone();
-    for p in &e.participants {
-        all_sources.extend(p.sources.iter().cloned());
-    }
-    for o in &e.outcomes {
-        all_sources.extend(o.sources.iter().cloned());
-    }
-    for d in ds.disputes_about(SubjectKind::Event, &e.id) {
-        for r in &d.readings {
-            all_sources.extend(r.sources.iter().cloned());
-        }
-    }
+    let all_sources: Vec<String> = export::event_sources(ds, e).into_iter().map(String::from).collect();
     let date = format_range(&e.start, e.end.as_ref(), lang);
     view! {
         <article class="ap-detail__body" data-testid="event-detail" data-event-id=e.id.clone()>
@@ -187,7 +175,7 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, env: Env) -> AnyView {
                             <li data-state=code.clone() data-role=p.role.as_str()>
                                 <button type="button" class="ap-link"
                                     on:click=move |_| if let Some(i) = idx { on_action.run(Action::SelectState(i)); focus_title_soon(panel, format!("[data-state=\"{}\"]", code_f)) }>
-                                    {state_short(ds, &p.state, day, lang)}
+                                    {state_name(ds, &p.state, day, lang).to_string()}
                                 </button>
                                 " — "{event_role_name(p.role, lang)}
                                 {(!p.sources.is_empty()).then(|| view! { " " {citations(ds, &p.sources, lang)} })}
@@ -200,7 +188,7 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, env: Env) -> AnyView {
                 <h3>{t(Key::Organisations, lang)}</h3>
                 <ul class="ap-participants">
                     {e.organisations.iter().map(|o| {
-                        let name = ds.organisation(&o.org).map(|x| text_str(ds, &x.short, lang)).unwrap_or_else(|| o.org.clone());
+                        let name = ds.organisation(&o.org).map(|x| txt(ds, &x.short, lang).to_string()).unwrap_or_else(|| o.org.clone());
                         view! { <li>{name}" — "{org_event_role_name(o.role, lang)}</li> }
                     }).collect_view()}
                 </ul>
@@ -209,7 +197,7 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, env: Env) -> AnyView {
                 <h3>{t(Key::Outcomes, lang)}</h3>
                 <ul class="ap-outcomes" data-testid="outcomes">
                     {e.outcomes.iter().map(|o| {
-                        let title = text_str(ds, &o.title, lang);
+                        let title = txt(ds, &o.title, lang).to_string();
                         view! {
                             <li>
                                 {match &o.url { Some(u) => link(u, title), None => view! { <span>{title}</span> }.into_any() }}
@@ -319,7 +307,7 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, env: Env) -> AnyView {
                         <li>
                             {time_view(&e.start, lang)}" · "
                             <button type="button" class="ap-link" on:click=move |_| { on_action.run(Action::SelectEvent(idx)); focus_title_soon(panel, format!("[data-event-id=\"{}\"]", id_f)) }>
-                                {text_str(ds, &e.title, lang)}
+                                {txt(ds, &e.title, lang).to_string()}
                             </button>
                             " — "{event_role_name(*role, lang)}
                         </li>

@@ -10,7 +10,7 @@ use super::text_view::TextView;
 use super::tile_grid::TileGrid;
 use super::timeline::Timeline;
 use super::toolbar::{Links, Toolbar};
-use super::ui::current_hash;
+use super::ui::{current_hash, today};
 use crate::config::Config;
 use crate::date::DayNum;
 use crate::find::{Filter, Haystacks, Matches};
@@ -20,10 +20,6 @@ use crate::model::Dataset;
 use crate::view_state::{reduce, Action, Ctx, History, View, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
-
-fn today() -> DayNum {
-    (js_sys::Date::now() / 86_400_000.0).floor() as DayNum
-}
 
 /// Writes `s` into this instance's keys of the URL hash, as a new history entry or in place.
 fn write_url(ctx: &Ctx, s: &ViewState, prefix: Option<&str>, history: History) {

@@ -2,92 +2,15 @@
 //! dates and the play/pause button. The rules are in `find.rs`, `compare.rs` and
 //! `view_state.rs`; these components only show them and report [`Action`]s.
 
-use super::ui::state_short;
-use crate::compare::{diff, ChairChange, Kind, RoleChange, StateChange};
+use crate::compare::{change_sentence, diff, RoleChange};
 use crate::date::{Date, DayNum};
+use crate::export::state_name;
 use crate::find::Filter;
-use crate::i18n::{format_day, match_count, role_name, t, Key, Lang};
-use crate::model::{Dataset, Role, StateIx};
+use crate::i18n::{format_day, match_count, t, Key, Lang};
+use crate::model::{Dataset, StateIx};
 use crate::view_state::Action;
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// The word for a change.
-pub fn kind_word(k: Kind, lang: Lang) -> &'static str {
-    t(
-        match k {
-            Kind::Unchanged => Key::Unchanged,
-            Kind::Joined => Key::Joined,
-            Kind::Left => Key::Left,
-            Kind::RoleChanged => Key::RoleChanged,
-            Kind::ChairChanged => Key::ChairChanged,
-        },
-        lang,
-    )
-}
-
-/// "became chair" / "ceased to chair".
-pub fn chair_word(c: ChairChange, lang: Lang) -> &'static str {
-    t(if c == ChairChange::Ceased { Key::CeasedChair } else { Key::BecameChair }, lang)
-}
-
-/// The glyph that shows a change on a tile (so colour is never the only cue).
-pub fn kind_glyph(k: Kind) -> &'static str {
-    match k {
-        Kind::Unchanged => "=",
-        Kind::Joined => "+",
-        Kind::Left => "−",
-        Kind::RoleChanged => "⇄",
-        Kind::ChairChanged => "♛",
-    }
-}
-
-fn role_or_none(r: Option<Role>, lang: Lang) -> String {
-    match r {
-        // Lower-case first letter only ("signatory (2011 Declaration)"), without case tables.
-        Some(r) => {
-            let name = role_name(r, lang);
-            let mut c = name.chars();
-            let mut out: String = c.next().map(crate::find::fold_char).into_iter().collect();
-            out.push_str(c.as_str());
-            out
-        }
-        None => t(Key::NotInvolved, lang).to_string(),
-    }
-}
-
-/// "Pakistan: not involved → observer", "Kazakhstan: signatory → member; became chair".
-pub fn change_sentence(name: &str, c: &StateChange, lang: Lang) -> String {
-    let mut s = String::from(name);
-    s.push_str(": ");
-    let (from, to) = match c.role {
-        RoleChange::Unchanged(r) => (r, r),
-        RoleChange::Joined(r) => (None, Some(r)),
-        RoleChange::Left(r) => (Some(r), None),
-        RoleChange::Changed(a, b) => (Some(a), Some(b)),
-    };
-    if from == to {
-        s.push_str(&role_or_none(to, lang));
-        s.push_str(", ");
-        s.push_str(t(Key::Unchanged, lang));
-    } else {
-        s.push_str(&role_or_none(from, lang));
-        s.push_str(" → ");
-        s.push_str(&role_or_none(to, lang));
-    }
-    match c.chair {
-        ChairChange::Same => {}
-        ChairChange::Became => {
-            s.push_str("; ");
-            s.push_str(t(Key::BecameChair, lang));
-        }
-        ChairChange::Ceased => {
-            s.push_str("; ");
-            s.push_str(t(Key::CeasedChair, lang));
-        }
-    }
-    s
-}
 
 /// The search field, the filters and the second date.
 #[component]
@@ -115,7 +38,7 @@ pub fn FindBar(
         let sel = filter.with_untracked(|f| f.attended);
         ds.with_value(|ds| {
             let mut v: Vec<(String, usize)> =
-                (0..n_states).map(|i| (state_short(ds, &ds.states[i].code, d, l), i)).collect();
+                (0..n_states).map(|i| (state_name(ds, &ds.states[i].code, d, l).to_string(), i)).collect();
             crate::sort::sort_by(&mut v, |a, b| a.0.cmp(&b.0));
             v.into_iter()
                 .map(|(name, i)| {
@@ -204,7 +127,7 @@ pub fn ChangeList(
             let mut items = Vec::new();
             let mut same = Vec::new();
             for (i, ch) in changes.iter().enumerate() {
-                let name = state_short(ds, &ds.states[i].code, to, l);
+                let name = state_name(ds, &ds.states[i].code, to, l).to_string();
                 if ch.is_change() {
                     items.push(change_sentence(&name, ch, l));
                 } else if matches!(ch.role, RoleChange::Unchanged(Some(_))) {

@@ -1,9 +1,9 @@
 //! The text equivalents of the visuals: an ordered list of events and a table of states by
 //! role as of the chosen date.
 
-use super::ui::{state_short, text_str};
 use crate::date::DayNum;
-use crate::i18n::{event_role_name, format_range, level_name, role_name, t, Key, Lang};
+use crate::export::{self, state_name, txt};
+use crate::i18n::{event_role_name, format_range, level_name, t, Key, Lang};
 use crate::model::{Dataset, EventIx, StateIx};
 use crate::query;
 use crate::view_state::{roving_stop, Action, Selection};
@@ -69,11 +69,11 @@ pub fn TextView(
                 .map(|i| (i, &ds.events[i]))
                 .map(|(i, e)| {
                     let matched = matches.with(|m| m.as_ref().map(|m| m.event(i)));
-                    let title = text_str(ds, &e.title, l);
+                    let title = txt(ds, &e.title, l).to_string();
                     let title_view = highlighted(&title, &terms);
                     let att_role = att.and_then(|s| ds.states.get(s.0)).and_then(|st| {
                         query::role_at(e, &st.code).map(|r| {
-                            let mut t = state_short(ds, &st.code, e.start.first_day(), l);
+                            let mut t = state_name(ds, &st.code, e.start.first_day(), l).to_string();
                             t.push_str(": ");
                             t.push_str(event_role_name(r, l));
                             t
@@ -85,7 +85,7 @@ pub fn TextView(
                     let who: Vec<String> = e
                         .participants
                         .iter()
-                        .map(|p| format!("{} ({})", state_short(ds, &p.state, e.start.first_day(), l), event_role_name(p.role, l)))
+                        .map(|p| format!("{} ({})", state_name(ds, &p.state, e.start.first_day(), l), event_role_name(p.role, l)))
                         .collect();
                     view! {
                         <li class="ap-list__item" data-testid="event-item" data-event-id=e.id.clone()
@@ -115,30 +115,23 @@ pub fn TextView(
         let l = lang.get();
         let d = day.get();
         ds.with_value(|ds| {
-            let mut rows: Vec<(usize, Option<crate::model::Role>)> = ds
-                .states
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (i, query::role_on(s, d).map(|r| r.role)))
-                .collect();
-            // Strongest role first, then by name.
-            crate::sort::sort_by(&mut rows, |a, b| b.1.cmp(&a.1).then_with(|| {
-                state_short(ds, &ds.states[a.0].code, d, l).cmp(&state_short(ds, &ds.states[b.0].code, d, l))
-            }));
+            // The order and the words of the exports and the printout (`export`).
+            let rows = export::states_by_role(ds, d, l);
             let chair = query::chair_on(ds, d).map(|c| c.state.clone());
             rows.into_iter()
-                .map(|(i, role)| {
+                .map(|(i, span)| {
                     let s = &ds.states[i];
+                    let role = span.map(|r| r.role);
                     let is_chair = chair.as_deref() == Some(s.code.as_str());
                     view! {
                         <tr data-testid="state-row" data-state=s.code.clone() data-role=role.map(|r| r.as_str()).unwrap_or("none")>
                             <th scope="row">
                                 <button type="button" class="ap-link" on:click=move |_| on_action.run(Action::SelectState(StateIx(i)))>
-                                    {state_short(ds, &s.code, d, l)}
+                                    {state_name(ds, &s.code, d, l).to_string()}
                                 </button>
                             </th>
                             <td>{s.code.clone()}</td>
-                            <td>{role.map(|r| role_name(r, l)).unwrap_or(t(Key::NoRole, l))}
+                            <td>{export::role_or_none(span, l)}
                                 {is_chair.then(|| view! { " · " <strong>{t(Key::Chair, l)}</strong> })}</td>
                         </tr>
                     }

@@ -1,8 +1,9 @@
 //! The map-style list of states: equal tiles placed like a map, coloured (and labelled) by role
 //! as of the chosen date. Arrow keys move between tiles in grid order; Enter or Space selects.
 
-use super::ui::{focus_item, state_short};
+use super::ui::focus_item;
 use crate::date::DayNum;
+use crate::export::state_name;
 use crate::find::Matches;
 use crate::grid::{layout, neighbour, reading_order, Pin};
 use crate::hyphen::soft_hyphens;
@@ -77,7 +78,7 @@ pub fn TileGrid(
             let event_role = Memo::new(move |_| {
                 selection.get().event().and_then(|e| ds.with_value(|ds| query::role_at(&ds.events[e.0], &ds.states[i].code)))
             });
-            let name = Memo::new(move |_| ds.with_value(|ds| state_short(ds, &ds.states[i].code, day.get(), lang.get())));
+            let name = Memo::new(move |_| ds.with_value(|ds| state_name(ds, &ds.states[i].code, day.get(), lang.get()).to_string()));
             let role = move || role.get();
             let event_role = move || event_role.get();
             let name = move || name.get();
@@ -144,15 +145,15 @@ pub fn TileGrid(
                         {move || change().map(|k| view! {
                             <span class="ap-tile__change" data-testid="tile-change">
                                 <span class="ap-visually-hidden">", "</span>
-                                <span aria-hidden="true">{super::find::kind_glyph(k)}" "</span>
-                                {super::find::kind_word(k, lang.get())}
+                                <span aria-hidden="true">{crate::compare::kind_glyph(k)}" "</span>
+                                {crate::compare::kind_word(k, lang.get())}
                             </span>
                         })}
                         {move || chair_change().map(|c| view! {
                             <span class="ap-tile__change" data-testid="tile-chair-change">
                                 <span class="ap-visually-hidden">", "</span>
                                 <span aria-hidden="true">"♛ "</span>
-                                {super::find::chair_word(c, lang.get())}
+                                {crate::compare::chair_word(c, lang.get())}
                             </span>
                         })}
                         // A search match shows as a highlight: said in words too.

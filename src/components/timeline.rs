@@ -8,8 +8,9 @@
 //! [`PHONE_PAGE`] events at a time (the page that holds the tab stop), with buttons for the
 //! earlier and later pages; the arrow keys cross pages on their own.
 
-use super::ui::{focus_item, selector, state_short, text_str};
+use super::ui::{focus_item, selector};
 use crate::date::{DayNum, Precision};
+use crate::export::{state_name, txt};
 use crate::find::{level_bit, Filter, Matches};
 use crate::i18n::{event_count, format_range, level_glyph, level_name, t, Key, Lang};
 use crate::model::{Dataset, EventIx, Level, SubjectKind};
@@ -410,7 +411,7 @@ pub fn Timeline(
                 .filter(|&&i| xs_now[i] >= left && xs_now[i] <= right)
                 .map(|&i| {
                     let e = &ds.events[i];
-                    let text = format!("{}{}", text_str(ds, &e.title, l), if e.uncertain { " ?" } else { "" });
+                    let text = format!("{}{}", txt(ds, &e.title, l), if e.uncertain { " ?" } else { "" });
                     (i, (xs_now[i], label_width(&text)))
                 })
                 // Whole labels only: one that would run past the visible edge waits for a scroll.
@@ -449,7 +450,7 @@ pub fn Timeline(
                         Some(to) => scale.x(to.last_day() + 1),
                         None => scale.x(extent.1 + 1),
                     };
-                    let name = state_short(ds, &term.state, term.span.from.first_day(), l);
+                    let name = state_name(ds, &term.state, term.span.from.first_day(), l).to_string();
                     let disputed = ds.disputes_about(SubjectKind::ChairTerm, &term.id).next().is_some();
                     let fuzzy_from = term.span.from.precision() != Precision::Day;
                     let fuzzy_to = term.span.to.is_none_or(|d| d.precision() != Precision::Day);
@@ -503,7 +504,7 @@ pub fn Timeline(
         let related = Memo::new(move |_| participants.iter().any(|&p| sel_state.selected(&Some(p))));
         let dimmed = move || state_mode.get() && !related.get();
         let x = move || xs.with(|xs| xs[i]);
-        let title = move || ds.with_value(|ds| text_str(ds, &ds.events[i].title, lang.get()));
+        let title = move || ds.with_value(|ds| txt(ds, &ds.events[i].title, lang.get()).to_string());
         let date = move || {
             ds.with_value(|ds| {
                 let e = &ds.events[i];
@@ -517,7 +518,7 @@ pub fn Timeline(
             ds.with_value(|ds| {
                 let code = &ds.states.get(s.0)?.code;
                 let r = crate::query::role_at(&ds.events[i], code)?;
-                let mut t = state_short(ds, code, ds.events[i].start.first_day(), lang.get());
+                let mut t = state_name(ds, code, ds.events[i].start.first_day(), lang.get()).to_string();
                 t.push_str(": ");
                 t.push_str(crate::i18n::event_role_name(r, lang.get()));
                 Some(t)

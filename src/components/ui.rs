@@ -1,6 +1,5 @@
 //! Small view helpers shared by the explorer's components.
 
-use crate::date::DayNum;
 use crate::i18n::{format_date, Lang};
 use crate::model::{Dataset, Text};
 use leptos::prelude::*;
@@ -15,6 +14,11 @@ pub fn focus_item(container: &web_sys::Element, i: usize) -> Option<web_sys::Htm
     let el: web_sys::HtmlElement = container.query_selector(&format!("[data-idx=\"{i}\"]")).ok()??.dyn_into().ok()?;
     let _ = el.focus();
     Some(el)
+}
+
+/// Today's day number (UTC), for the default as-of date and "retrieved on".
+pub fn today() -> crate::date::DayNum {
+    (js_sys::Date::now() / 86_400_000.0).floor() as crate::date::DayNum
 }
 
 /// The URL hash of the page (with its `#`), or empty.
@@ -43,22 +47,9 @@ pub fn text_view(ds: &Dataset, text: &Text, lang: Lang) -> AnyView {
     }
 }
 
-/// A dataset text as a plain string (for labels and attributes).
-pub fn text_str(ds: &Dataset, text: &Text, lang: Lang) -> String {
-    text.get(lang.code(), &ds.languages).text.to_string()
-}
-
 /// A `<time>` element for a dataset date, in words.
 pub fn time_view(d: &crate::date::Date, lang: Lang) -> impl IntoView {
     view! { <time datetime=d.to_string()>{format_date(d, lang)}</time> }
-}
-
-/// Short name of a state on a day.
-pub fn state_short(ds: &Dataset, code: &str, day: DayNum, lang: Lang) -> String {
-    match ds.state(code) {
-        Some(s) => text_str(ds, &s.name_on(day).short, lang),
-        None => code.to_string(),
-    }
 }
 
 /// The one way components make a [`Selector`] (a native code rule forbids `Selector::new`
