@@ -1,12 +1,9 @@
-//! Search, filters, comparison and play: the bar of controls, the list of changes between two
-//! dates and the play/pause button. The rules are in `find.rs`, `compare.rs` and
-//! `view_state.rs`; these components only show them and report [`Action`]s.
+//! The search field, the filters (attended by, only what is sure) and the second date.
 
-use crate::compare::{change_sentence, diff, RoleChange};
 use crate::date::{Date, DayNum};
 use crate::export::state_name;
 use crate::find::Filter;
-use crate::i18n::{format_day, match_count, t, Key, Lang};
+use crate::i18n::{match_count, t, Key, Lang};
 use crate::model::{Dataset, StateIx};
 use crate::view_state::Action;
 use leptos::prelude::*;
@@ -106,129 +103,4 @@ pub fn FindBar(
 
 fn match_count_text(n: usize, lang: Lang) -> String {
     match_count(n, lang)
-}
-
-/// The changes between the compared date and the as-of date, as sentences.
-#[component]
-pub fn ChangeList(
-    dataset: Arc<Dataset>,
-    #[prop(into)] day: Signal<DayNum>,
-    #[prop(into)] compare: Signal<Option<DayNum>>,
-    #[prop(into)] lang: Signal<Lang>,
-) -> impl IntoView {
-    let ds = StoredValue::new(dataset);
-    move || {
-        let c = compare.get()?;
-        let d = day.get();
-        let l = lang.get();
-        let (from, to) = (c.min(d), c.max(d));
-        let (items, same): (Vec<String>, Vec<String>) = ds.with_value(|ds| {
-            let changes = diff(ds, from, to);
-            let mut items = Vec::new();
-            let mut same = Vec::new();
-            for (i, ch) in changes.iter().enumerate() {
-                let name = state_name(ds, &ds.states[i].code, to, l).to_string();
-                if ch.is_change() {
-                    items.push(change_sentence(&name, ch, l));
-                } else if matches!(ch.role, RoleChange::Unchanged(Some(_))) {
-                    same.push(change_sentence(&name, ch, l));
-                }
-            }
-            (items, same)
-        });
-        let head = {
-            let mut h = String::from(t(Key::Changes, l));
-            h.push_str(": ");
-            h.push_str(&format_day(from, l));
-            h.push_str(" → ");
-            h.push_str(&format_day(to, l));
-            h
-        };
-        let empty = items.is_empty();
-        Some(view! {
-            <section class="ap-changes" data-testid="changes">
-                <h2 class="ap-h2">{head}</h2>
-                {empty.then(|| view! { <p>{t(Key::NoChanges, l)}</p> })}
-                <ul class="ap-changes__list">
-                    {items.into_iter().map(|s| view! { <li data-testid="change">{s}</li> }).collect_view()}
-                    {same.into_iter().map(|s| view! { <li class="ap-changes__same" data-testid="change-same">{s}</li> }).collect_view()}
-                </ul>
-            </section>
-        })
-    }
-}
-
-/// Play/pause: steps the as-of date event by event (the events the filters show) while
-/// `playing`, and stops at the last one. The explorer stops it on any other action.
-#[component]
-pub fn Play(
-    /// First day of the last event shown.
-    #[prop(into)]
-    last: Signal<DayNum>,
-    #[prop(into)] day: Signal<DayNum>,
-    #[prop(into)] lang: Signal<Lang>,
-    playing: RwSignal<bool>,
-    /// Step interval in milliseconds.
-    #[prop(default = 900)]
-    interval_ms: u64,
-    on_action: Callback<Action>,
-) -> impl IntoView {
-    let timer = StoredValue::new(None::<IntervalHandle>);
-    let stop_timer = move || {
-        if let Some(h) = timer.get_value() {
-            h.clear();
-            timer.set_value(None);
-        }
-    };
-    Effect::new(move |_| {
-        if playing.get() {
-            if timer.get_value().is_none() {
-                let h = set_interval_with_handle(
-                    move || {
-                        if !crate::lifecycle::alive() {
-                            return;
-                        }
-                        let last = last.try_get_untracked();
-                        let at_end = move || match (day.try_get_untracked(), last) {
-                            (Some(d), Some(l)) => d >= l,
-                            _ => true,
-                        };
-                        if at_end() {
-                            let _ = playing.try_set(false);
-                            return;
-                        }
-                        on_action.run(Action::NextEvent);
-                        if at_end() {
-                            let _ = playing.try_set(false);
-                        }
-                    },
-                    std::time::Duration::from_millis(interval_ms),
-                )
-                .ok();
-                timer.set_value(h);
-            }
-        } else {
-            stop_timer();
-        }
-    });
-    on_cleanup(stop_timer);
-    let toggle = move |_| {
-        if playing.get_untracked() {
-            playing.set(false);
-        } else {
-            if day.get_untracked() >= last.get_untracked() {
-                on_action.run(Action::FirstDay);
-            }
-            playing.set(true);
-        }
-    };
-    view! {
-        <button type="button" class="ap-button ap-button--small ap-play" data-testid="play"
-            data-playing=move || playing.get().to_string()
-            title=move || t(if playing.get() { Key::Pause } else { Key::Play }, lang.get())
-            on:click=toggle>
-            <span aria-hidden="true">{move || if playing.get() { "❚❚ " } else { "▶ " }}</span>
-            <span class="ap-play__words">{move || t(if playing.get() { Key::Pause } else { Key::Play }, lang.get())}</span>
-        </button>
-    }
 }
