@@ -51,6 +51,27 @@ pub fn page_around(len: usize, pos: usize, size: usize) -> (usize, usize) {
     (start, (start + size).min(len))
 }
 
+/// Where a key moves the timeline's tab stop from event `cur`: through the shown events in
+/// order (`shown`, ascending; `None`: all `n` events). → and ↓ go to the next shown event (or
+/// the first shown one after `cur` when `cur` is hidden), ← and ↑ to the previous, Home and End
+/// to the first and last. `None` for any other key, or when nothing is shown.
+pub fn key_step(key: &str, cur: usize, shown: Option<&[usize]>, n: usize) -> Option<usize> {
+    let len = shown.map_or(n, <[usize]>::len);
+    if len == 0 {
+        return None;
+    }
+    let at = |k: usize| shown.map_or(k, |v| v[k]);
+    let pos = shown.map_or(cur, |v| v.partition_point(|&j| j < cur));
+    let here = pos < len && at(pos) == cur;
+    Some(match key {
+        "ArrowRight" | "ArrowDown" => at(if here { (pos + 1).min(len - 1) } else { pos.min(len - 1) }),
+        "ArrowLeft" | "ArrowUp" => at(pos.saturating_sub(1).min(len - 1)),
+        "Home" => at(0),
+        "End" => at(len - 1),
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +149,26 @@ mod tests {
         }
         let expected: Vec<usize> = (0..xs.len()).filter(|&i| xs[i] >= lo && xs[i] <= hi).collect();
         assert_eq!(covered, expected);
+    }
+
+    #[test]
+    fn keys_step_through_the_shown_events() {
+        // All five events shown.
+        assert_eq!(key_step("ArrowRight", 2, None, 5), Some(3));
+        assert_eq!(key_step("ArrowDown", 4, None, 5), Some(4), "the last stays");
+        assert_eq!(key_step("ArrowLeft", 0, None, 5), Some(0), "the first stays");
+        assert_eq!(key_step("Home", 3, None, 5), Some(0));
+        assert_eq!(key_step("End", 1, None, 5), Some(4));
+        assert_eq!(key_step("x", 1, None, 5), None);
+        // Filtered: only 1, 3 and 6 shown; from a hidden event, → goes to the next shown one.
+        let shown = [1, 3, 6];
+        assert_eq!(key_step("ArrowRight", 1, Some(&shown), 8), Some(3));
+        assert_eq!(key_step("ArrowRight", 2, Some(&shown), 8), Some(3));
+        assert_eq!(key_step("ArrowLeft", 2, Some(&shown), 8), Some(1));
+        assert_eq!(key_step("ArrowRight", 7, Some(&shown), 8), Some(6));
+        assert_eq!(key_step("End", 0, Some(&shown), 8), Some(6));
+        // Nothing shown, nothing to move to.
+        assert_eq!(key_step("Home", 0, Some(&[]), 8), None);
+        assert_eq!(key_step("Home", 0, None, 0), None);
     }
 }

@@ -16,7 +16,7 @@ use crate::i18n::{event_count, format_range, level_glyph, level_name, t, Key, La
 use crate::model::{Dataset, EventIx, Level, SubjectKind};
 use crate::scale::{assign_lanes, label_width, text_width, Scale, LANE_PX, MAX_LANES};
 use crate::view_state::{roving_stop, Action, Ctx, Selection, MIN_SPAN_DAYS};
-use crate::window::{page_around, window, Item};
+use crate::window::{key_step, page_around, window, Item};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -284,24 +284,7 @@ pub fn Timeline(
             return;
         }
         let cur = focus_idx.get_untracked().min(n_events - 1);
-        let key = ev.key();
-        // Moves through the shown events in order (all of them when nothing is filtered).
-        let next = shown.with_untracked(|sh| {
-            let len = sh.as_ref().map_or(n_events, |v| v.len());
-            if len == 0 {
-                return None;
-            }
-            let at = |k: usize| sh.as_ref().map_or(k, |v| v[k]);
-            let pos = sh.as_ref().map_or(cur, |v| v.partition_point(|&j| j < cur));
-            let here = pos < len && at(pos) == cur;
-            Some(match key.as_str() {
-                "ArrowRight" | "ArrowDown" => at(if here { (pos + 1).min(len - 1) } else { pos.min(len - 1) }),
-                "ArrowLeft" | "ArrowUp" => at(pos.saturating_sub(1).min(len - 1)),
-                "Home" => at(0),
-                "End" => at(len - 1),
-                _ => return None,
-            })
-        });
+        let next = shown.with_untracked(|sh| key_step(&ev.key(), cur, sh.as_deref().map(|v| v.as_slice()), n_events));
         if let Some(i) = next {
             ev.prevent_default();
             focus_mark(i);
