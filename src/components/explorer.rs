@@ -4,6 +4,7 @@
 use super::asof::{AsOf, AsOfSummary};
 use super::detail::Detail;
 use super::find::{ChangeList, FindBar, Play};
+use super::fit::{fitting, Fitting};
 use super::header::Header;
 use super::print_view::PrintView;
 use super::text_view::TextView;
@@ -36,6 +37,74 @@ fn write_url(ctx: &Ctx, s: &ViewState, prefix: Option<&str>, history: History) {
             _ => h.replace_state_with_url(&null, "", Some(&new)),
         };
     }
+}
+
+/// Back/Forward and edited links come back as navigation to the view the URL holds (which
+/// replaces, never pushes). A copy of the app that has panicked is replaced by a fresh one: its
+/// listeners stay on the window but do nothing.
+fn follow_links(dispatch: Callback<Action>, opening: impl Fn(&str) -> ViewState + Copy + 'static) {
+    let on_nav = move || {
+        if crate::lifecycle::alive() {
+            dispatch.run(Action::Navigate(opening(&current_hash())));
+        }
+    };
+    let a = window_event_listener(leptos::ev::popstate, move |_| on_nav());
+    let b = window_event_listener(leptos::ev::hashchange, move |_| on_nav());
+    on_cleanup(move || {
+        a.remove();
+        b.remove();
+    });
+}
+
+/// What the filters show and the search finds, computed once per change of the filter, the
+/// query or the language, never per mark.
+#[derive(Clone, Copy)]
+struct Found {
+    /// The events shown, ascending (`None`: all).
+    shown: Signal<Option<Arc<Vec<usize>>>>,
+    matches: Signal<Option<Arc<Matches>>>,
+    /// How many shown events match (`None`: no search).
+    match_count: Signal<Option<usize>>,
+}
+
+fn found(
+    ds: StoredValue<Arc<Dataset>>,
+    filter: Signal<Filter>,
+    query: Signal<String>,
+    lang: Signal<crate::i18n::Lang>,
+) -> Found {
+    let shown: Signal<Option<Arc<Vec<usize>>>> = Memo::new(move |_: Option<&Option<Arc<Vec<usize>>>>| {
+        let f: Filter = filter.get();
+        (!f.is_empty()).then(|| Arc::new(ds.with_value(|ds| f.shown(ds))))
+    })
+    .into();
+    let haystacks = StoredValue::new(None::<Arc<Haystacks>>);
+    let matches: Signal<Option<Arc<Matches>>> = Memo::new(move |_: Option<&Option<Arc<Matches>>>| {
+        let q = query.get();
+        if q.trim().is_empty() {
+            return None;
+        }
+        let code = lang.get().code();
+        let h = match haystacks.get_value() {
+            Some(h) if h.lang == code => h,
+            _ => {
+                let h = Arc::new(ds.with_value(|ds| Haystacks::build(ds, code)));
+                haystacks.set_value(Some(h.clone()));
+                h
+            }
+        };
+        h.search(&q).map(Arc::new)
+    })
+    .into();
+    let match_count: Signal<Option<usize>> = Signal::from(Memo::new(move |_| {
+        matches.with(|m| {
+            m.as_ref().map(|m| match shown.get().as_deref() {
+                Some(v) => m.count_in(v),
+                None => m.events.iter().filter(|x| **x).count(),
+            })
+        })
+    }));
+    Found { shown, matches, match_count }
 }
 
 /// The loaded app.
@@ -82,22 +151,9 @@ pub fn Explorer(
         step.run(a);
     });
     if use_hash {
-        // The opening view gets its full URL in place; Back/Forward and edited links come back
-        // as navigation (which replaces, never pushes).
+        // The opening view gets its full URL in place.
         record(&first, History::Replace);
-        // (A copy of the app that has panicked is replaced by a fresh one: its listeners stay
-        // on the window but do nothing.)
-        let on_nav = move || {
-            if crate::lifecycle::alive() {
-                dispatch.run(Action::Navigate(opening(&current_hash())));
-            }
-        };
-        let a = window_event_listener(leptos::ev::popstate, move |_| on_nav());
-        let b = window_event_listener(leptos::ev::hashchange, move |_| on_nav());
-        on_cleanup(move || {
-            a.remove();
-            b.remove();
-        });
+        follow_links(dispatch, opening);
     }
 
     // Each field as its own memo: a date move wakes only what shows the date.
@@ -114,127 +170,14 @@ pub fn Explorer(
     let find_open = Memo::new(move |_| state.with(|s| s.find_open));
     let finds_on = Memo::new(move |_| state.with(|s| s.finds_on()));
 
-    // The space the instance fits: its slot's `data-height` if it has one, else the window.
-    // It decides the compact layout and the timeline's label lanes (`scale::fit_for`).
-    let slot_h = config.with_value(|c| c.fit_height);
-    let window_size = || {
-        web_sys::window()
-            .map(|w| {
-                let n = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-                (n(w.inner_width()), n(w.inner_height()))
-            })
-            .unwrap_or((0.0, 0.0))
-    };
-    let size = RwSignal::new(window_size());
-    let on_resize = window_event_listener(leptos::ev::resize, move |_| {
-        if crate::lifecycle::alive() {
-            size.set(window_size());
-        }
-    });
-    on_cleanup(move || on_resize.remove());
-    let fit = Memo::new(move |_| {
-        let (w, h) = size.get();
-        crate::scale::fit_for(w, slot_h.unwrap_or(h))
-    });
-    // Once laid out, the lanes give way to whatever wrapped (a long title, a language's longer
-    // words, an open find bar): measured from the instance's top to the map's bottom.
+    // The space the instance fits, the compact layout and the timeline's lanes.
     let app_ref = NodeRef::<leptos::html::Div>::new();
-    let lane_cap = RwSignal::new(crate::scale::MAX_LANES);
-    let lanes = Signal::derive(move || Some(fit.get().lanes.min(lane_cap.get())));
-    let refit = move |tries: u32| {
-        fn measure(
-            app: &web_sys::HtmlElement,
-            avail: f64,
-            fit: crate::scale::Fit,
-            cap: usize,
-        ) -> Option<Option<usize>> {
-            let win = web_sys::window()?;
-            // Not styled yet (an instance's stylesheet arrives after it mounts): try again.
-            let styled = win
-                .get_computed_style(app)
-                .ok()
-                .flatten()
-                .and_then(|st| st.get_property_value("--ap-styled").ok())
-                .is_some_and(|v| !v.trim().is_empty());
-            if !styled {
-                return Some(None);
-            }
-            let grid = app.query_selector(".ap-grid").ok().flatten()?;
-            let need = grid.get_bounding_client_rect().bottom() - app.get_bounding_client_rect().top() + 8.0;
-            let current = fit.lanes.min(cap);
-            Some(Some(crate::scale::lanes_to_fit(current, need, avail, fit.lanes)))
-        }
-        fn run(
-            app_ref: NodeRef<leptos::html::Div>,
-            fit: Memo<crate::scale::Fit>,
-            lane_cap: RwSignal<usize>,
-            avail: f64,
-            tries: u32,
-        ) {
-            if !crate::lifecycle::alive() {
-                return;
-            }
-            let (Some(app), Some(f), Some(cap)) =
-                (app_ref.try_get_untracked().flatten(), fit.try_get_untracked(), lane_cap.try_get_untracked())
-            else {
-                return;
-            };
-            if !f.compact {
-                if cap != crate::scale::MAX_LANES {
-                    lane_cap.set(crate::scale::MAX_LANES);
-                }
-                return;
-            }
-            match measure(&app, avail, f, cap) {
-                Some(Some(n)) if n != f.lanes.min(cap) => lane_cap.set(n),
-                Some(None) if tries < 300 => {
-                    request_animation_frame(move || run(app_ref, fit, lane_cap, avail, tries + 1))
-                }
-                _ => {}
-            }
-        }
-        let avail = slot_h.unwrap_or_else(|| size.get_untracked().1);
-        request_animation_frame(move || run(app_ref, fit, lane_cap, avail, tries));
-    };
-    Effect::new(move |_| {
-        // Whatever changes what wraps above the map.
-        fit.track();
+    let Fitting { fit, lanes } = fitting(config.with_value(|c| c.fit_height), app_ref, move || {
         lang.track();
         find_open.track();
         view.track();
-        refit(0);
     });
-    let shown: Signal<Option<Arc<Vec<usize>>>> = Memo::new(move |_: Option<&Option<Arc<Vec<usize>>>>| {
-        let f: Filter = filter.get();
-        (!f.is_empty()).then(|| Arc::new(ds.with_value(|ds| f.shown(ds))))
-    })
-    .into();
-    let haystacks = StoredValue::new(None::<Arc<Haystacks>>);
-    let matches: Signal<Option<Arc<Matches>>> = Memo::new(move |_: Option<&Option<Arc<Matches>>>| {
-        let q = query.get();
-        if q.trim().is_empty() {
-            return None;
-        }
-        let code = lang.get().code();
-        let h = match haystacks.get_value() {
-            Some(h) if h.lang == code => h,
-            _ => {
-                let h = Arc::new(ds.with_value(|ds| Haystacks::build(ds, code)));
-                haystacks.set_value(Some(h.clone()));
-                h
-            }
-        };
-        h.search(&q).map(Arc::new)
-    })
-    .into();
-    let match_count: Signal<Option<usize>> = Signal::from(Memo::new(move |_| {
-        matches.with(|m| {
-            m.as_ref().map(|m| match shown.get().as_deref() {
-                Some(v) => m.count_in(v),
-                None => m.events.iter().filter(|x| **x).count(),
-            })
-        })
-    }));
+    let Found { shown, matches, match_count } = found(ds, filter, query, lang);
     // Where play stops: the last event the filters show.
     let all_last = dataset.events.last().map(|e| e.start.first_day()).unwrap_or(extent.0);
     let last_start = Signal::derive(move || match shown.get() {

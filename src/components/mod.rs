@@ -5,6 +5,7 @@ pub mod detail;
 pub mod error_view;
 pub mod explorer;
 pub mod find;
+pub mod fit;
 pub mod header;
 pub mod print_view;
 pub mod text_view;
