@@ -112,32 +112,8 @@ pub fn TextView(
         })
     };
     let rows = move || {
-        let l = lang.get();
-        let d = day.get();
-        ds.with_value(|ds| {
-            // The order and the words of the exports and the printout (`export`).
-            let rows = export::states_by_role(ds, d, l);
-            let chair = query::chair_on(ds, d).map(|c| c.state.clone());
-            rows.into_iter()
-                .map(|(i, span)| {
-                    let s = &ds.states[i];
-                    let role = span.map(|r| r.role);
-                    let is_chair = chair.as_deref() == Some(s.code.as_str());
-                    view! {
-                        <tr data-testid="state-row" data-state=s.code.clone() data-role=role.map(|r| r.as_str()).unwrap_or("none")>
-                            <th scope="row">
-                                <button type="button" class="ap-link" on:click=move |_| on_action.run(Action::SelectState(StateIx(i)))>
-                                    {state_name(ds, &s.code, d, l).to_string()}
-                                </button>
-                            </th>
-                            <td>{s.code.clone()}</td>
-                            <td>{export::role_or_none(span, l)}
-                                {is_chair.then(|| view! { " · " <strong>{t(Key::Chair, l)}</strong> })}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
+        let (l, d) = (lang.get(), day.get());
+        ds.with_value(|ds| state_rows(ds, d, l, on_action))
     };
     view! {
         <div class="ap-text">
@@ -179,6 +155,34 @@ pub fn TextView(
             </section>
         </div>
     }
+}
+
+/// The states table's rows on day `d`: strongest role first, then by name (as the exports and
+/// the printout order them), each state a button that selects it.
+fn state_rows(ds: &Dataset, d: DayNum, l: Lang, on_action: Callback<Action>) -> AnyView {
+    // The order and the words of the exports and the printout (`export`).
+    let rows = export::states_by_role(ds, d, l);
+    let chair = query::chair_on(ds, d).map(|c| c.state.clone());
+    rows.into_iter()
+        .map(|(i, span)| {
+            let s = &ds.states[i];
+            let role = span.map(|r| r.role);
+            let is_chair = chair.as_deref() == Some(s.code.as_str());
+            view! {
+                <tr data-testid="state-row" data-state=s.code.clone() data-role=role.map(|r| r.as_str()).unwrap_or("none")>
+                    <th scope="row">
+                        <button type="button" class="ap-link" on:click=move |_| on_action.run(Action::SelectState(StateIx(i)))>
+                            {state_name(ds, &s.code, d, l).to_string()}
+                        </button>
+                    </th>
+                    <td>{s.code.clone()}</td>
+                    <td>{export::role_or_none(span, l)}
+                        {is_chair.then(|| view! { " · " <strong>{t(Key::Chair, l)}</strong> })}</td>
+                </tr>
+            }
+        })
+        .collect_view()
+    .into_any()
 }
 
 /// A title with the words found wrapped in `<mark>`.

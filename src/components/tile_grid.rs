@@ -68,111 +68,8 @@ pub fn TileGrid(
             focus_item(&grid, next);
         }
     };
-    let tiles = order
-        .into_iter()
-        .map(|i| {
-            let (c, r) = cells[i];
-            let code = ds.with_value(|ds| ds.states[i].code.clone());
-            // Computed once per change, not once per attribute that shows them.
-            let role = Memo::new(move |_| ds.with_value(|ds| query::role_on(&ds.states[i], day.get()).map(|r| r.role)));
-            let event_role = Memo::new(move |_| {
-                selection.get().event().and_then(|e| ds.with_value(|ds| query::role_at(&ds.events[e.0], &ds.states[i].code)))
-            });
-            let name = Memo::new(move |_| ds.with_value(|ds| state_name(ds, &ds.states[i].code, day.get(), lang.get()).to_string()));
-            let role = move || role.get();
-            let event_role = move || event_role.get();
-            let name = move || name.get();
-            // Shown: the short role word (hyphenated where the tile is narrow); the rest of the
-            // full role is read out with it, so the name always holds the visible words.
-            let role_words = move || {
-                let l = lang.get();
-                match role() {
-                    Some(r) => {
-                        let (short, full) = (role_short(r, l), role_name(r, l));
-                        let rest = match full.strip_prefix(short) {
-                            Some(rest) => rest.to_string(),
-                            None => format!(" ({full})"),
-                        };
-                        (soft_hyphens(short, l), rest)
-                    }
-                    None => (soft_hyphens(t(Key::NoRole, l), l), String::new()),
-                }
-            };
-            let selected = move || selection.get() == Selection::State(StateIx(i));
-            let change = move || changes.with(|c| c.as_ref().map(|c| c[i].kind()));
-            let chair_change = move || changes.with(|c| c.as_ref().map(|c| c[i].chair)).filter(|c| *c != crate::compare::ChairChange::Same);
-            let matched = move || matches.with(|m| m.as_ref().map(|m| m.state(i)));
-            let event_selected = move || selection.get().event().is_some();
-            view! {
-                <li class="ap-grid__cell" style:grid-column=(c + 1).to_string() style:grid-row=(r + 1).to_string()>
-                    // Named by its content (code, name, role, role at the selected event): what
-                    // the tile shows is what a speech-input user says.
-                    <button type="button"
-                        // One class string: a reactive `class` beside `class:` toggles would
-                        // overwrite them whenever the role changes.
-                        class=move || {
-                            let mut c = String::from("ap-tile ap-role--");
-                            c.push_str(role().map(|r| r.as_str()).unwrap_or("none"));
-                            let er = event_role();
-                            if selected() { c.push_str(" ap-tile--selected"); }
-                            if er.is_some() { c.push_str(" ap-tile--highlight"); }
-                            if event_selected() && er.is_none() { c.push_str(" ap-tile--dimmed"); }
-                            if let Some(k) = change() { c.push_str(" ap-tile--chg ap-tile--chg-"); c.push_str(k.as_str()); }
-                            if matched() == Some(true) { c.push_str(" ap-tile--match"); }
-                            c
-                        }
-                        data-testid="tile"
-                        data-state=code.clone()
-                        data-role=move || role().map(|r| r.as_str()).unwrap_or("none")
-                        data-event-role=move || event_role().map(|r| r.as_str()).unwrap_or("")
-                        data-idx=i.to_string()
-                        data-change=move || change().map(|k| k.as_str()).unwrap_or("")
-                        data-chair-change=move || match chair_change() {
-                            Some(crate::compare::ChairChange::Became) => "became",
-                            Some(_) => "ceased",
-                            None => "",
-                        }
-                        data-match=move || matched().map(|m| m.to_string()).unwrap_or_default()
-                        tabindex=move || if focus_idx.get() == i { "0" } else { "-1" }
-                        aria-pressed=move || selected().to_string()
-                        on:click=move |_| on_action.run(Action::SelectState(StateIx(i)))>
-                        <span class="ap-tile__code">{code.clone()}</span>" "
-                        <span class="ap-tile__name">{move || soft_hyphens(&name(), lang.get())}</span>" "
-                        <span class="ap-tile__role">
-                            {move || role_words().0}
-                            <span class="ap-visually-hidden">{move || role_words().1}</span>
-                        </span>
-                        {move || change().map(|k| view! {
-                            <span class="ap-tile__change" data-testid="tile-change">
-                                <span class="ap-visually-hidden">", "</span>
-                                <span aria-hidden="true">{crate::compare::kind_glyph(k)}" "</span>
-                                {crate::compare::kind_word(k, lang.get())}
-                            </span>
-                        })}
-                        {move || chair_change().map(|c| view! {
-                            <span class="ap-tile__change" data-testid="tile-chair-change">
-                                <span class="ap-visually-hidden">", "</span>
-                                <span aria-hidden="true">"♛ "</span>
-                                {crate::compare::chair_word(c, lang.get())}
-                            </span>
-                        })}
-                        // A search match shows as a highlight: said in words too.
-                        {move || (matched() == Some(true)).then(|| view! {
-                            <span class="ap-visually-hidden">{format!(", {}", t(Key::Matches, lang.get()))}</span>
-                        })}
-                        {move || event_role().map(|er| view! {
-                            <span class="ap-tile__badge" data-testid="tile-badge">
-                                <span class="ap-visually-hidden">", "</span>
-                                <span aria-hidden="true">"★ "</span>
-                                {soft_hyphens(event_role_name(er, lang.get()), lang.get())}
-                                <span class="ap-visually-hidden">{format!(" {}", t(Key::AtSelectedEvent, lang.get()))}</span>
-                            </span>
-                        })}
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
+    let g = Grid { ds, selection, day, lang, on_action, changes, matches, focus_idx };
+    let tiles = order.into_iter().map(|i| tile(g, i, cells[i])).collect_view();
     view! {
         <section class="ap-map" aria-label=move || t(Key::States, lang.get())>
             <ul class="ap-grid" node_ref=grid_ref on:keydown=on_key
@@ -193,6 +90,126 @@ pub fn TileGrid(
             </ul>
         </section>
     }
+}
+
+/// What every tile reads.
+#[derive(Clone, Copy)]
+struct Grid {
+    ds: StoredValue<Arc<Dataset>>,
+    selection: Signal<Selection>,
+    day: Signal<DayNum>,
+    lang: Signal<Lang>,
+    on_action: Callback<Action>,
+    changes: Memo<Option<Vec<crate::compare::StateChange>>>,
+    matches: Signal<Option<Arc<Matches>>>,
+    focus_idx: Memo<usize>,
+}
+
+/// State `i`'s tile, in map cell `(c, r)`.
+fn tile(g: Grid, i: usize, (c, r): (i32, i32)) -> AnyView {
+    let Grid { ds, selection, day, lang, on_action, changes, matches, focus_idx } = g;
+    let code = ds.with_value(|ds| ds.states[i].code.clone());
+    // Computed once per change, not once per attribute that shows them.
+    let role = Memo::new(move |_| ds.with_value(|ds| query::role_on(&ds.states[i], day.get()).map(|r| r.role)));
+    let event_role = Memo::new(move |_| {
+        selection.get().event().and_then(|e| ds.with_value(|ds| query::role_at(&ds.events[e.0], &ds.states[i].code)))
+    });
+    let name =
+        Memo::new(move |_| ds.with_value(|ds| state_name(ds, &ds.states[i].code, day.get(), lang.get()).to_string()));
+    let role = move || role.get();
+    let event_role = move || event_role.get();
+    let name = move || name.get();
+    // Shown: the short role word (hyphenated where the tile is narrow); the rest of the
+    // full role is read out with it, so the name always holds the visible words.
+    let role_words = move || {
+        let l = lang.get();
+        match role() {
+            Some(r) => {
+                let (short, full) = (role_short(r, l), role_name(r, l));
+                let rest = match full.strip_prefix(short) {
+                    Some(rest) => rest.to_string(),
+                    None => format!(" ({full})"),
+                };
+                (soft_hyphens(short, l), rest)
+            }
+            None => (soft_hyphens(t(Key::NoRole, l), l), String::new()),
+        }
+    };
+    let selected = move || selection.get() == Selection::State(StateIx(i));
+    let change = move || changes.with(|c| c.as_ref().map(|c| c[i].kind()));
+    let chair_change =
+        move || changes.with(|c| c.as_ref().map(|c| c[i].chair)).filter(|c| *c != crate::compare::ChairChange::Same);
+    let matched = move || matches.with(|m| m.as_ref().map(|m| m.state(i)));
+    let event_selected = move || selection.get().event().is_some();
+    view! {
+        <li class="ap-grid__cell" style:grid-column=(c + 1).to_string() style:grid-row=(r + 1).to_string()>
+            // Named by its content (code, name, role, role at the selected event): what
+            // the tile shows is what a speech-input user says.
+            <button type="button"
+                // One class string: a reactive `class` beside `class:` toggles would
+                // overwrite them whenever the role changes.
+                class=move || {
+                    let mut c = String::from("ap-tile ap-role--");
+                    c.push_str(role().map(|r| r.as_str()).unwrap_or("none"));
+                    let er = event_role();
+                    if selected() { c.push_str(" ap-tile--selected"); }
+                    if er.is_some() { c.push_str(" ap-tile--highlight"); }
+                    if event_selected() && er.is_none() { c.push_str(" ap-tile--dimmed"); }
+                    if let Some(k) = change() { c.push_str(" ap-tile--chg ap-tile--chg-"); c.push_str(k.as_str()); }
+                    if matched() == Some(true) { c.push_str(" ap-tile--match"); }
+                    c
+                }
+                data-testid="tile"
+                data-state=code.clone()
+                data-role=move || role().map(|r| r.as_str()).unwrap_or("none")
+                data-event-role=move || event_role().map(|r| r.as_str()).unwrap_or("")
+                data-idx=i.to_string()
+                data-change=move || change().map(|k| k.as_str()).unwrap_or("")
+                data-chair-change=move || match chair_change() {
+                    Some(crate::compare::ChairChange::Became) => "became",
+                    Some(_) => "ceased",
+                    None => "",
+                }
+                data-match=move || matched().map(|m| m.to_string()).unwrap_or_default()
+                tabindex=move || if focus_idx.get() == i { "0" } else { "-1" }
+                aria-pressed=move || selected().to_string()
+                on:click=move |_| on_action.run(Action::SelectState(StateIx(i)))>
+                <span class="ap-tile__code">{code.clone()}</span>" "
+                <span class="ap-tile__name">{move || soft_hyphens(&name(), lang.get())}</span>" "
+                <span class="ap-tile__role">
+                    {move || role_words().0}
+                    <span class="ap-visually-hidden">{move || role_words().1}</span>
+                </span>
+                {move || change().map(|k| view! {
+                    <span class="ap-tile__change" data-testid="tile-change">
+                        <span class="ap-visually-hidden">", "</span>
+                        <span aria-hidden="true">{crate::compare::kind_glyph(k)}" "</span>
+                        {crate::compare::kind_word(k, lang.get())}
+                    </span>
+                })}
+                {move || chair_change().map(|c| view! {
+                    <span class="ap-tile__change" data-testid="tile-chair-change">
+                        <span class="ap-visually-hidden">", "</span>
+                        <span aria-hidden="true">"♛ "</span>
+                        {crate::compare::chair_word(c, lang.get())}
+                    </span>
+                })}
+                // A search match shows as a highlight: said in words too.
+                {move || (matched() == Some(true)).then(|| view! {
+                    <span class="ap-visually-hidden">{format!(", {}", t(Key::Matches, lang.get()))}</span>
+                })}
+                {move || event_role().map(|er| view! {
+                    <span class="ap-tile__badge" data-testid="tile-badge">
+                        <span class="ap-visually-hidden">", "</span>
+                        <span aria-hidden="true">"★ "</span>
+                        {soft_hyphens(event_role_name(er, lang.get()), lang.get())}
+                        <span class="ap-visually-hidden">{format!(" {}", t(Key::AtSelectedEvent, lang.get()))}</span>
+                    </span>
+                })}
+            </button>
+        </li>
+    }
+    .into_any()
 }
 
 /// The tile drawn nearest to tile `from` in the direction (dc, dr), preferring tiles in line

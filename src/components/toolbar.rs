@@ -19,7 +19,7 @@ use super::ui::today;
 use crate::date::DayNum;
 use crate::export::{self, cite, csv, ics};
 use crate::i18n::{format_day, te, ExportKey as X, Lang};
-use crate::model::Dataset;
+use crate::model::{Dataset, EventIx};
 use crate::toolbar_markup::{markup, Panel, Ui};
 use crate::view_state::Selection;
 use leptos::html;
@@ -139,6 +139,101 @@ fn select_all(el: &Element) {
     }
 }
 
+/// Shows the open panel (and says so on its button); hides the others.
+fn show_panels(r: &Element, open: Panel) {
+    for (act, p) in [("tools-download", Panel::Download), ("tools-cite", Panel::Cite)] {
+        if let Some(b) = part(r, act) {
+            let _ = b.set_attribute("aria-expanded", if open == p { "true" } else { "false" });
+        }
+    }
+    for (name, p) in [("download-panel", Panel::Download), ("cite-panel", Panel::Cite), ("link-panel", Panel::Link)] {
+        if let Some(el) = part(r, name) {
+            let _ = el.toggle_attribute_with_force("hidden", open != p);
+        }
+    }
+}
+
+/// The download buttons' words: the found events only when a search or filter is on, the
+/// states as of the date.
+fn label_downloads(r: &Element, l: Lang, found: bool, day: DayNum) {
+    for (name, all, some) in
+        [("download-events-csv", X::EventsCsv, X::FoundCsv), ("download-ics", X::Calendar, X::FoundCalendar)]
+    {
+        if let Some(b) = part(r, name) {
+            b.set_text_content(Some(te(if found { some } else { all }, l)));
+        }
+    }
+    let mut s = String::from(te(X::StatesAsOf, l));
+    s.push(' ');
+    s.push_str(&format_day(day, l));
+    s.push_str(" (CSV)");
+    if let Some(b) = part(r, "download-states-csv") {
+        b.set_text_content(Some(&s));
+    }
+}
+
+/// The citation of the event `scoped` (with a link to it), else of the whole dataset.
+fn citation(ds: &Dataset, links: &Links, scoped: Option<EventIx>, l: Lang, format: cite::Format) -> String {
+    match scoped.and_then(|i| ds.events.get(i.0)) {
+        Some(e) => {
+            let url = match links.event_base(l) {
+                Some(mut base) => {
+                    base.push_str(&e.id);
+                    base
+                }
+                None => links.view(),
+            };
+            cite::cite(ds, cite::Subject::Event(e), l, format, &url, today())
+        }
+        None => cite::cite(ds, cite::Subject::Dataset, l, format, page_of(&links.view()), today()),
+    }
+}
+
+/// A download's name, type and body; `only` holds the events a search or filter shows.
+fn file(
+    ds: &Dataset,
+    f: File,
+    l: Lang,
+    d: DayNum,
+    base: Option<&str>,
+    only: Option<&[usize]>,
+) -> (String, &'static str, String) {
+    let what = if only.is_some() { "found-events" } else { "events" };
+    match f {
+        File::Events => {
+            (export::file_name(ds, what, None, Some(l), "csv"), "text/csv;charset=utf-8", csv::events(ds, l, only))
+        }
+        File::States => {
+            let when = export::iso_day(d);
+            (
+                export::file_name(ds, "states", Some(&when), Some(l), "csv"),
+                "text/csv;charset=utf-8",
+                csv::states(ds, l, d),
+            )
+        }
+        File::Calendar => (
+            export::file_name(ds, what, None, Some(l), "ics"),
+            "text/calendar;charset=utf-8",
+            ics::calendar(ds, l, base, only).text,
+        ),
+    }
+}
+
+/// A choice in the cite panel: what to cite (the event or the dataset) and in which format.
+fn choose(ui: RwSignal<Ui>, ev: leptos::ev::Event) {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    let v = input.value();
+    ui.update(|u| match v.as_str() {
+        "event" => u.event_scope = true,
+        "dataset" => u.event_scope = false,
+        v => {
+            if let Some(f) = cite::Format::ALL.into_iter().find(|f| f.as_str() == v) {
+                u.format = f;
+            }
+        }
+    });
+}
+
 /// The toolbar.
 #[component]
 pub fn Toolbar(
@@ -176,53 +271,15 @@ pub fn Toolbar(
             r.set_inner_html(&fixed.with_value(|(uid, src, json, _)| markup(uid, src, json, l, u)));
             let _ = r.set_attribute("aria-label", te(X::Tools, l));
         }
-        for (act, p) in [("tools-download", Panel::Download), ("tools-cite", Panel::Cite)] {
-            if let Some(b) = part(&r, act) {
-                let _ = b.set_attribute("aria-expanded", if u.open == p { "true" } else { "false" });
-            }
-        }
-        for (testid, p) in
-            [("download-panel", Panel::Download), ("cite-panel", Panel::Cite), ("link-panel", Panel::Link)]
-        {
-            if let Some(el) = part(&r, testid) {
-                let _ = el.toggle_attribute_with_force("hidden", u.open != p);
-            }
-        }
+        show_panels(&r, u.open);
         if u.open == Panel::Download {
-            let found = shown.with(|s| s.is_some());
-            for (testid, all, some) in
-                [("download-events-csv", X::EventsCsv, X::FoundCsv), ("download-ics", X::Calendar, X::FoundCalendar)]
-            {
-                if let Some(b) = part(&r, testid) {
-                    b.set_text_content(Some(te(if found { some } else { all }, l)));
-                }
-            }
-            let mut s = String::from(te(X::StatesAsOf, l));
-            s.push(' ');
-            s.push_str(&format_day(day.get(), l));
-            s.push_str(" (CSV)");
-            if let Some(b) = part(&r, "download-states-csv") {
-                b.set_text_content(Some(&s));
-            }
+            label_downloads(&r, l, shown.with(|s| s.is_some()), day.get());
         }
         if u.open == Panel::Cite {
             let event = selection.get().event();
             let scoped = if u.event_scope { event } else { None };
-            let text = ds.with_value(|ds| {
-                fixed.with_value(|(_, _, _, links)| match scoped.and_then(|i| ds.events.get(i.0)) {
-                    Some(e) => {
-                        let url = match links.event_base(l) {
-                            Some(mut base) => {
-                                base.push_str(&e.id);
-                                base
-                            }
-                            None => links.view(),
-                        };
-                        cite::cite(ds, cite::Subject::Event(e), l, u.format, &url, today())
-                    }
-                    None => cite::cite(ds, cite::Subject::Dataset, l, u.format, page_of(&links.view()), today()),
-                })
-            });
+            let text =
+                ds.with_value(|ds| fixed.with_value(|(_, _, _, links)| citation(ds, links, scoped, l, u.format)));
             if let Some(el) = part(&r, "cite-scope") {
                 let _ = el.toggle_attribute_with_force("hidden", event.is_none());
             }
@@ -261,25 +318,7 @@ pub fn Toolbar(
         let base = fixed.with_value(|(_, _, _, links)| links.event_base(l));
         let only = shown.get_untracked();
         let only = only.as_deref().map(|v| v.as_slice());
-        let what = if only.is_some() { "found-events" } else { "events" };
-        let (name, mime, body) = ds.with_value(|ds| match f {
-            File::Events => {
-                (export::file_name(ds, what, None, Some(l), "csv"), "text/csv;charset=utf-8", csv::events(ds, l, only))
-            }
-            File::States => {
-                let when = export::iso_day(d);
-                (
-                    export::file_name(ds, "states", Some(&when), Some(l), "csv"),
-                    "text/csv;charset=utf-8",
-                    csv::states(ds, l, d),
-                )
-            }
-            File::Calendar => (
-                export::file_name(ds, what, None, Some(l), "ics"),
-                "text/calendar;charset=utf-8",
-                ics::calendar(ds, l, base.as_deref(), only).text,
-            ),
-        });
+        let (name, mime, body) = ds.with_value(|ds| file(ds, f, l, d, base.as_deref(), only));
         if let Some(doc) = root.get_untracked().and_then(|r| r.owner_document()) {
             save(&doc, &name, mime, &body);
         }
@@ -348,19 +387,7 @@ pub fn Toolbar(
             _ => {}
         }
     };
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let v = input.value();
-        ui.update(|u| match v.as_str() {
-            "event" => u.event_scope = true,
-            "dataset" => u.event_scope = false,
-            v => {
-                if let Some(f) = cite::Format::ALL.into_iter().find(|f| f.as_str() == v) {
-                    u.format = f;
-                }
-            }
-        });
-    };
+    let on_change = move |ev: leptos::ev::Event| choose(ui, ev);
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && ui.get_untracked().open != Panel::Closed {
             ev.prevent_default();

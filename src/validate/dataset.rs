@@ -5,7 +5,7 @@ use super::walker::*;
 use super::*;
 use crate::ids::is_lang_code as is_lang;
 use crate::model::*;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::HashSet;
 
 impl Walker {
@@ -85,8 +85,32 @@ impl Walker {
         let chair_terms = self.list(m, p, "chair_terms", false, MAX_LIST, |w, v, p| w.chair_term(v, p));
         let disputes = self.list(m, p, "disputes", false, MAX_LIST, |w, v, p| w.dispute(v, p));
 
-        // Cross-references and uniqueness, reported even when parts above failed: ids are read
-        // from the raw lists, so one broken item does not hide the others' problems.
+        self.cross_checks(m);
+
+        let mut events = events?;
+        crate::sort::sort_by(&mut events, |a, b| a.start.cmp_start(&b.start).then_with(|| a.id.cmp(&b.id)));
+        let (sources, organisations, states) = (sources?, organisations?, states?);
+        let index = crate::model::Index::build(&events, &states, &sources, &organisations);
+        Some(Dataset {
+            format_version: version?,
+            id: id?,
+            languages: languages?,
+            title: title?,
+            description: description?,
+            updated: updated?,
+            sources,
+            organisations,
+            states,
+            events,
+            chair_terms: chair_terms?,
+            disputes: disputes?,
+            index,
+        })
+    }
+
+    /// Cross-references and uniqueness, reported even when parts of the file failed: ids are
+    /// read from the raw lists, so one broken item does not hide the others' problems.
+    fn cross_checks(&mut self, m: &Map<String, Value>) {
         let raw = |list: &str, key: &str| -> Option<Vec<(usize, String)>> {
             m.get(list).and_then(|v| v.as_array()).map(|a| {
                 a.iter()
@@ -159,25 +183,5 @@ impl Walker {
                 }
             }
         }
-
-        let mut events = events?;
-        crate::sort::sort_by(&mut events, |a, b| a.start.cmp_start(&b.start).then_with(|| a.id.cmp(&b.id)));
-        let (sources, organisations, states) = (sources?, organisations?, states?);
-        let index = crate::model::Index::build(&events, &states, &sources, &organisations);
-        Some(Dataset {
-            format_version: version?,
-            id: id?,
-            languages: languages?,
-            title: title?,
-            description: description?,
-            updated: updated?,
-            sources,
-            organisations,
-            states,
-            events,
-            chair_terms: chair_terms?,
-            disputes: disputes?,
-            index,
-        })
     }
 }
