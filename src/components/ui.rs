@@ -3,7 +3,7 @@
 use crate::i18n::{format_date, Lang};
 use crate::model::{Dataset, Text};
 use leptos::prelude::*;
-use leptos::reactive::computed::Selector;
+pub use leptos::reactive::computed::Selector;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 

@@ -6,6 +6,7 @@
 use super::keys::Keys;
 use super::viewport::Viewport;
 use super::{px, Props, CLUSTER_GAP, CLUSTER_MIN, MARGIN, PHONE_PAGE};
+use crate::components::ui::Selector;
 use crate::export::{state_name, txt};
 use crate::i18n::{event_count, format_range, level_glyph, level_name, t, Key};
 use crate::model::EventIx;
@@ -13,7 +14,6 @@ use crate::scale::{assign_lanes, label_width};
 use crate::view_state::{Action, MIN_SPAN_DAYS};
 use crate::window::{page_around, window, Item};
 use leptos::prelude::*;
-use leptos::reactive::computed::Selector;
 
 /// What is drawn.
 #[derive(Clone, Copy)]
