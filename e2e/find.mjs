@@ -256,8 +256,8 @@ test.describe(() => {
 });
 
 test.describe(() => {
-  test.use({ bypassCSP: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  test('find: phone layout, search and compare fit without horizontal scroll; axe clean', async ({ page, base }) => {
+  test.use({ bypassCSP: true });
+  test('find: phone layout, search and compare fit without horizontal scroll; axe clean', { tag: '@phone' }, async ({ page, base }) => {
     await page.goto(`${base}#l=ru&q=%D0%B5%D0%BB&cmp=2011-12-31&d=2013-12-31`);
     await waitForApp(page);
     await eventually(async () => (await page.locator('[data-testid="change"]').count()) === 9, 'changes on a phone');

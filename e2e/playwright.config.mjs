@@ -1,6 +1,7 @@
 // The end-to-end layer: @playwright/test driving Debian's Chromium (never a downloaded
 // browser) against the release dist/ (E2E_DIST to test another build), served by the
 // fixtures in fixtures.mjs. One worker: two cores, and the timing-sensitive journeys run alone.
+// Two projects, desktop and phone (the tests tagged @phone).
 //   e2e/node_modules/.bin/playwright test -c e2e/playwright.config.mjs [--grep TEXT]
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS } from './helpers.mjs';
@@ -22,5 +23,10 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },
-  projects: [{ name: 'chromium' }],
+  // Phones: the tests tagged @phone run on a 390×844 touch phone; the rest on a desktop. Tests
+  // of other sizes (a tablet, the fold at laptop sizes) set their own viewport.
+  projects: [
+    { name: 'desktop', grepInvert: /@phone/ },
+    { name: 'phone', grep: /@phone/, use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
+  ],
 });

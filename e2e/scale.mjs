@@ -110,21 +110,18 @@ test.describe(() => {
   });
 });
 
-test.describe(() => {
-  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  test('scale: on a phone (the timeline a vertical list without zoom) a pinch is left to the browser, to zoom the page', async ({ page, base, context }) => {
-    await page.goto(base);
-    await h.waitForApp(page);
-    const cancelled = await pinchOnTimeline(page, context, 60, 240);
-    await page.waitForTimeout(400);
-    expect(cancelled === 0, `${cancelled} touch moves were cancelled: the page could not be zoomed`);
-    expect(spanDays(page) === null, `the hidden horizontal timeline was zoomed (${page.url()})`);
-  });
+test('scale: on a phone (the timeline a vertical list without zoom) a pinch is left to the browser, to zoom the page', { tag: '@phone' }, async ({ page, base, context }) => {
+  await page.goto(base);
+  await h.waitForApp(page);
+  const cancelled = await pinchOnTimeline(page, context, 60, 240);
+  await page.waitForTimeout(400);
+  expect(cancelled === 0, `${cancelled} touch moves were cancelled: the page could not be zoomed`);
+  expect(spanDays(page) === null, `the hidden horizontal timeline was zoomed (${page.url()})`);
 });
 
 test.describe(() => {
-  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
-  test('scale: on a phone, 20,000 events come a page of 50 at a time, opening on the as-of date; Show later/earlier and the keys cross pages', async ({ page, origin }) => {
+  test.use({ bypassCSP: true });
+  test('scale: on a phone, 20,000 events come a page of 50 at a time, opening on the as-of date; Show later/earlier and the keys cross pages', { tag: '@phone' }, async ({ page, origin }) => {
     await page.goto(`${origin}/scale/#d=2018-06-15`);
     await page.locator('[data-testid="event-mark"]').first().waitFor({ timeout: 60000 });
     const drawn = () => page.evaluate(() => [...document.querySelectorAll('[data-testid="event-mark"]')].map((m) => Number(m.dataset.idx)));

@@ -216,12 +216,9 @@ test('walk: random steps on the desktop page (hash, links, Back/Forward, clicks,
   await walk(ctx, { url: ctx.base, steps: STEPS || 150, prefixes: ['', '', '', 'x.'], name: 'walk: random steps on the desktop page' });
 });
 
-test.describe(() => {
-  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  test('walk: random steps on a phone', async ({ page, base, origin }) => {
-    const ctx = { page, base, origin };
-    await walk(ctx, { url: ctx.base, steps: STEPS || 150, prefixes: ['', '', '', 'x.'], name: 'walk: random steps on a phone' });
-  });
+test('walk: random steps on a phone', { tag: '@phone' }, async ({ page, base, origin }) => {
+  const ctx = { page, base, origin };
+  await walk(ctx, { url: ctx.base, steps: STEPS || 150, prefixes: ['', '', '', 'x.'], name: 'walk: random steps on a phone' });
 });
 
 test('walk: random steps on a page with two embedded instances', async ({ page, base, origin }) => {
