@@ -28,16 +28,16 @@ pub struct Date {
 /// A day counted from 1970-01-01 (day 0); negative before it.
 pub type DayNum = i32;
 
-pub const MIN_YEAR: i32 = 1900;
-pub const MAX_YEAR: i32 = 2100;
+const MIN_YEAR: i32 = 1900;
+const MAX_YEAR: i32 = 2100;
 
 /// Whether `year` is a Gregorian leap year.
-pub fn is_leap(year: i32) -> bool {
+fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
 /// Number of days in a month of a year.
-pub fn days_in_month(year: i32, month: u8) -> u8 {
+fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -48,7 +48,7 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-pub fn days_from_civil(year: i32, month: u8, day: u8) -> DayNum {
+fn days_from_civil(year: i32, month: u8, day: u8) -> DayNum {
     let y = if month <= 2 { year - 1 } else { year };
     let era = if y >= 0 { y } else { y - 399 } / 400;
     let yoe = y - era * 400;
@@ -59,7 +59,7 @@ pub fn days_from_civil(year: i32, month: u8, day: u8) -> DayNum {
 }
 
 /// The civil date (year, month, day) of a day number.
-pub fn civil_from_days(z: DayNum) -> (i32, u8, u8) {
+fn civil_from_days(z: DayNum) -> (i32, u8, u8) {
     let z = z + 719_468;
     let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
     let doe = z - era * 146_097;

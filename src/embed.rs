@@ -18,7 +18,7 @@ use crate::lifecycle::mark_dead;
 const RECOVER_ATTR: &str = "data-recover";
 
 /// Selector of host elements.
-pub const HOST_SELECTOR: &str = "[data-almaty-process]";
+const HOST_SELECTOR: &str = "[data-almaty-process]";
 
 /// Reads an instance's configuration from its host element's `data-*` attributes:
 /// `data-src`, `data-lang`, `data-view`, `data-date`, `data-event`, `data-state`,
@@ -26,7 +26,7 @@ pub const HOST_SELECTOR: &str = "[data-almaty-process]";
 /// `data-toolbar` (`off` hides the download/cite/print toolbar) and `data-height` (the
 /// slot's height in pixels: the instance takes it, scrolling inside if it must, and fits the
 /// timeline and the map into it).
-pub fn config_from(el: &web_sys::Element) -> Config {
+fn config_from(el: &web_sys::Element) -> Config {
     let attr = |name: &str| el.get_attribute(name).filter(|v| !v.trim().is_empty());
     let mut c = Config::default();
     if let Some(src) = attr("data-src") {
@@ -108,7 +108,7 @@ pub fn mount_all() {
 
 /// Mounts one instance into `host`: inside a shadow root (styles isolated both ways) unless
 /// the host says `data-shadow="off"`.
-pub fn mount_one(host: web_sys::HtmlElement, config: Config) {
+fn mount_one(host: web_sys::HtmlElement, config: Config) {
     let Some(doc) = host.owner_document() else { return };
     let shadow = host.get_attribute("data-shadow").as_deref() != Some("off");
     let target: web_sys::HtmlElement = if shadow {

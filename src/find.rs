@@ -51,7 +51,7 @@ pub fn terms(query: &str) -> Vec<String> {
 }
 
 /// Whether every term occurs in `folded` (a text already folded).
-pub fn matches_all(folded: &str, terms: &[String]) -> bool {
+fn matches_all(folded: &str, terms: &[String]) -> bool {
     !terms.is_empty() && terms.iter().all(|t| folded.contains(t.as_str()))
 }
 
@@ -87,7 +87,7 @@ pub fn highlights(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
 }
 
 /// Every name a state has had, in `lang` (short and official), folded.
-pub fn state_haystack(ds: &Dataset, i: StateIx, lang: &str) -> String {
+fn state_haystack(ds: &Dataset, i: StateIx, lang: &str) -> String {
     let mut h = String::new();
     if let Some(s) = ds.states.get(i.0) {
         h.push_str(&s.code.to_ascii_lowercase());
@@ -103,7 +103,7 @@ pub fn state_haystack(ds: &Dataset, i: StateIx, lang: &str) -> String {
 
 /// What a query is matched against for one event, in `lang`, folded: title, summary, place,
 /// outcome documents and the names of the states that took part.
-pub fn event_haystack(ds: &Dataset, e: &Event, lang: &str) -> String {
+fn event_haystack(ds: &Dataset, e: &Event, lang: &str) -> String {
     let fb = &ds.languages;
     let mut h = String::new();
     let mut add = |s: &str| {

@@ -49,7 +49,7 @@ fn normalised_linear(values: &[f64]) -> Vec<f64> {
 }
 
 /// Ideal fractional (column, row) of each pin in a `cols × rows` grid.
-pub fn ideal_positions(pins: &[Pin], cols: i32, rows: i32) -> Vec<(f64, f64)> {
+fn ideal_positions(pins: &[Pin], cols: i32, rows: i32) -> Vec<(f64, f64)> {
     let lons: Vec<f64> = pins.iter().map(|p| p.lon).collect();
     // Rows grow southwards.
     let souths: Vec<f64> = pins.iter().map(|p| -p.lat).collect();
@@ -65,7 +65,7 @@ pub fn ideal_positions(pins: &[Pin], cols: i32, rows: i32) -> Vec<(f64, f64)> {
 }
 
 /// Grid size for `n` tiles: a little wider than tall, with room to move.
-pub fn grid_size(n: usize) -> (i32, i32) {
+fn grid_size(n: usize) -> (i32, i32) {
     if n == 0 {
         return (0, 0);
     }

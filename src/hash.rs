@@ -86,7 +86,7 @@ pub fn encode(s: &str) -> String {
 }
 
 /// Decodes a percent-encoded value (`+` is a space); `None` if it is not valid UTF-8.
-pub fn decode(s: &str) -> Option<String> {
+fn decode(s: &str) -> Option<String> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;

@@ -20,7 +20,7 @@
 use crate::i18n::{Lang, Ui};
 
 /// The soft hyphen.
-pub const SHY: char = '\u{00AD}';
+const SHY: char = '\u{00AD}';
 
 /// Words shorter than this are left alone (English: 7, Russian: 6 letters).
 fn min_word(ui: Ui) -> usize {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// How long to wait for the dataset before giving up.
-pub const TIMEOUT_MS: i32 = 15_000;
+const TIMEOUT_MS: i32 = 15_000;
 
 /// Why the dataset could not be shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +50,7 @@ impl fmt::Display for LoadError {
 }
 
 /// Resolves `url` against the document's base URL, for messages that name it in full.
-pub fn absolute_url(url: &str) -> String {
+fn absolute_url(url: &str) -> String {
     let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
     match base.and_then(|b| web_sys_url(url, &b)) {
         Some(u) => u,

@@ -6,7 +6,7 @@ use crate::i18n::{format_range, level_name, Lang};
 use crate::model::Dataset;
 
 /// Where the fragment goes in `index.html`.
-pub const MARKER: &str = "<!--prerender-->";
+const MARKER: &str = "<!--prerender-->";
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {

@@ -18,7 +18,7 @@ pub fn role_on(state: &State, day: DayNum) -> Option<&RoleSpan> {
 }
 
 /// Every state with its role on `day` (`None`: no role then), in dataset order.
-pub fn roles_on(ds: &Dataset, day: DayNum) -> Vec<(&State, Option<Role>)> {
+fn roles_on(ds: &Dataset, day: DayNum) -> Vec<(&State, Option<Role>)> {
     ds.states.iter().map(|s| (s, role_on(s, day).map(|r| r.role))).collect()
 }
 

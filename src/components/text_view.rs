@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Events per page of the list: a long dataset's list is paged, not built whole.
-pub const PAGE: usize = 200;
+const PAGE: usize = 200;
 
 /// Events list and states table.
 #[component]

@@ -102,7 +102,7 @@ fn key(ds: &Dataset, id: Option<&str>) -> String {
 
 /// Text made safe inside a braced BibTeX field: TeX's special characters escaped, so braces
 /// stay balanced and nothing is read as a command.
-pub fn push_bib_text(out: &mut String, v: &str) {
+fn push_bib_text(out: &mut String, v: &str) {
     for c in v.chars() {
         match c {
             '\\' => out.push_str("\\textbackslash{}"),
@@ -133,7 +133,7 @@ fn push_bib_url(out: &mut String, v: &str) {
 }
 
 /// A JSON string literal.
-pub fn push_json_str(out: &mut String, v: &str) {
+fn push_json_str(out: &mut String, v: &str) {
     out.push('"');
     for c in v.chars() {
         match c {

@@ -14,15 +14,15 @@ use crate::i18n::{level_name, t, te, ExportKey as X, Key, Lang};
 use crate::model::Dataset;
 
 /// The byte-order mark every file starts with.
-pub const BOM: &str = "\u{FEFF}";
+const BOM: &str = "\u{FEFF}";
 
 /// Whether a spreadsheet would read the field as a formula.
-pub fn looks_like_formula(v: &str) -> bool {
+fn looks_like_formula(v: &str) -> bool {
     v.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 /// Appends one field: guarded against formulas, then quoted if it needs to be.
-pub fn push_field(out: &mut String, v: &str) {
+fn push_field(out: &mut String, v: &str) {
     let quote = v.contains([',', '"', '\r', '\n']);
     if quote {
         out.push('"');
@@ -42,7 +42,7 @@ pub fn push_field(out: &mut String, v: &str) {
 }
 
 /// Appends one record.
-pub fn push_row(out: &mut String, fields: &[&str]) {
+fn push_row(out: &mut String, fields: &[&str]) {
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');

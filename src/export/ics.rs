@@ -14,7 +14,7 @@ use crate::i18n::{level_name, t, te, ExportKey as X, Key, Lang};
 use crate::model::{Dataset, Event};
 
 /// The longest line, in octets, without its CRLF.
-pub const MAX_OCTETS: usize = 75;
+const MAX_OCTETS: usize = 75;
 
 /// A calendar and what went into it.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,12 +27,12 @@ pub struct Calendar {
 }
 
 /// Whether an event can be an all-day calendar event: its dates are known to the day.
-pub fn dated_to_the_day(e: &Event) -> bool {
+fn dated_to_the_day(e: &Event) -> bool {
     e.start.precision() == Precision::Day && e.end.is_none_or(|d| d.precision() == Precision::Day)
 }
 
 /// Appends a TEXT value, escaped (RFC 5545 §3.3.11).
-pub fn push_text(out: &mut String, v: &str) {
+fn push_text(out: &mut String, v: &str) {
     for c in v.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
@@ -48,7 +48,7 @@ pub fn push_text(out: &mut String, v: &str) {
 
 /// Appends one content line, folded (RFC 5545 §3.1): a line longer than 75 octets continues
 /// on the next after CRLF and a space, split only between characters.
-pub fn push_line(out: &mut String, line: &str) {
+fn push_line(out: &mut String, line: &str) {
     let mut width = 0;
     for c in line.chars() {
         let n = c.len_utf8();
