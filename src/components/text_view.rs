@@ -159,7 +159,7 @@ pub fn TextView(
 
 /// The states table's rows on day `d`: strongest role first, then by name (as the exports and
 /// the printout order them), each state a button that selects it.
-fn state_rows(ds: &Dataset, d: DayNum, l: Lang, on_action: Callback<Action>) -> AnyView {
+fn state_rows(ds: &Dataset, d: DayNum, l: Lang, on_action: Callback<Action>) -> impl IntoView {
     // The order and the words of the exports and the printout (`export`).
     let rows = export::states_by_role(ds, d, l);
     let chair = query::chair_on(ds, d).map(|c| c.state.clone());
@@ -182,7 +182,6 @@ fn state_rows(ds: &Dataset, d: DayNum, l: Lang, on_action: Callback<Action>) -> 
             }
         })
         .collect_view()
-    .into_any()
 }
 
 /// A title with the words found wrapped in `<mark>`.

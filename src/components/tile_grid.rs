@@ -106,7 +106,7 @@ struct Grid {
 }
 
 /// State `i`'s tile, in map cell `(c, r)`.
-fn tile(g: Grid, i: usize, (c, r): (i32, i32)) -> AnyView {
+fn tile(g: Grid, i: usize, (c, r): (i32, i32)) -> impl IntoView {
     let Grid { ds, selection, day, lang, on_action, changes, matches, focus_idx } = g;
     let code = ds.with_value(|ds| ds.states[i].code.clone());
     // Computed once per change, not once per attribute that shows them.
@@ -209,7 +209,6 @@ fn tile(g: Grid, i: usize, (c, r): (i32, i32)) -> AnyView {
             </button>
         </li>
     }
-    .into_any()
 }
 
 /// The tile drawn nearest to tile `from` in the direction (dc, dr), preferring tiles in line

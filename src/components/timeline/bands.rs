@@ -10,7 +10,7 @@ use crate::model::SubjectKind;
 use crate::scale::text_width;
 use leptos::prelude::*;
 
-pub(super) fn ticks(vp: Viewport) -> impl Fn() -> AnyView {
+pub(super) fn ticks(vp: Viewport) -> impl IntoView {
     let scale = vp.scale;
     move || {
         scale
@@ -19,11 +19,10 @@ pub(super) fn ticks(vp: Viewport) -> impl Fn() -> AnyView {
             .into_iter()
             .map(|(y, x)| view! { <div class="ap-tl__tick" style:left=px(x)>{y}</div> })
             .collect_view()
-            .into_any()
     }
 }
 
-pub(super) fn bands(p: Props, vp: Viewport) -> impl Fn() -> AnyView {
+pub(super) fn bands(p: Props, vp: Viewport) -> impl IntoView {
     let Props { ds, lang, extent, .. } = p;
     let scale = vp.scale;
     move || {
@@ -71,6 +70,5 @@ pub(super) fn bands(p: Props, vp: Viewport) -> impl Fn() -> AnyView {
                 })
                 .collect_view()
         })
-        .into_any()
     }
 }

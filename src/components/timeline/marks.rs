@@ -124,7 +124,7 @@ impl Marks {
 }
 
 /// "Show earlier" / "Show later" on the phone, when there is such a page.
-pub(super) fn more(p: Props, vp: Viewport, k: Keys, m: Marks, later: bool) -> impl Fn() -> Option<AnyView> {
+pub(super) fn more(p: Props, vp: Viewport, k: Keys, m: Marks, later: bool) -> impl IntoView {
     let Props { shown, lang, n_events, .. } = p;
     let phone_page = m.phone_page;
     let shown_len = move || shown.with(|sh| sh.as_ref().map_or(n_events, |v| v.len()));
@@ -158,7 +158,6 @@ pub(super) fn more(p: Props, vp: Viewport, k: Keys, m: Marks, later: bool) -> im
                 }}
             </button>
         }
-        .into_any()
     };
     move || {
         let (a, b) = phone_page.get();
