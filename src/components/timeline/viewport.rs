@@ -37,14 +37,7 @@ impl Viewport {
         let Props { span, extent, shown, day, .. } = p;
         let view_w = RwSignal::new(0.0f64);
         let scroll_x = RwSignal::new(0.0f64);
-        let width = move || {
-            let w = view_w.get();
-            if w > 0.0 {
-                w
-            } else {
-                1200.0
-            }
-        };
+        let width = move || or_default(view_w.get());
         let scale = Memo::new(move |_| {
             let px_per_day = match span.get() {
                 Some((a, b)) => width() / ((b - a + 1).max(1) as f64),
@@ -102,21 +95,14 @@ impl Viewport {
 
     /// The visible width (a default before the first measure).
     pub fn width(self) -> f64 {
-        let w = self.view_w.get();
-        if w > 0.0 {
-            w
-        } else {
-            1200.0
-        }
+        or_default(self.view_w.get())
     }
 
     /// The stretch on screen now, in days.
     pub fn visible(self) -> (DayNum, DayNum) {
         let s = self.scale.get_untracked();
         let x = self.scroll_x.get_untracked();
-        let w = self.view_w.get_untracked();
-        let w = if w > 0.0 { w } else { 1200.0 };
-        (s.day_at(x), s.day_at(x + w))
+        (s.day_at(x), s.day_at(x + or_default(self.view_w.get_untracked())))
     }
 
     fn measure(self) {
@@ -216,6 +202,15 @@ impl Viewport {
             self.zoom(p, (d0 * 100.0 / d1) as i64, 100, None);
             self.pinch.set_value(Some(d1));
         }
+    }
+}
+
+/// A measured width, or 1200 px before the first measure.
+fn or_default(w: f64) -> f64 {
+    if w > 0.0 {
+        w
+    } else {
+        1200.0
     }
 }
 
