@@ -34,7 +34,7 @@ for (const f of walk(path.join(dir, 'data')).filter((f) => f.endsWith('.json')))
 const require = createRequire(path.join(root, '.tools', 'package.json'));
 const { minify } = require('terser');
 const glues = fs.readdirSync(dir).filter((f) => f.endsWith('_bg.wasm')).map((f) => [f.replace(/_bg\.wasm$/, '.js'), true]);
-for (const [name, module] of [...glues, ['boot.js', true], ['frame.js', true], ['frame-host.js', false]]) {
+for (const [name, module] of [...glues, ['boot.js', true], ['edit-boot.js', true], ['frame.js', true], ['frame-host.js', false]]) {
   const file = path.join(dir, name);
   if (!fs.existsSync(file)) continue;
   const out = await minify(fs.readFileSync(file, 'utf8'), {

@@ -71,7 +71,39 @@ pub fn crosscheck(ds: &Dataset, raw: &Value) -> Vec<Problem> {
     c.chairs_at_events();
     c.roles_start_on_first_day();
     c.seen_needs_a_source();
+    blanks(raw, &mut String::from("$"), &mut c.out);
     c.out
+}
+
+/// Warns of every empty (or blank) string: a text without its words, a field left blank.
+/// Everything else that must not be empty (ids, dates, links) is already an error.
+fn blanks(v: &Value, path: &mut String, out: &mut Vec<Problem>) {
+    let len = path.len();
+    match v {
+        Value::String(s) if s.trim().is_empty() => {
+            out.push(Problem {
+                path: path.clone(),
+                kind: ProblemKind::Blank,
+                message: "empty: write it, or remove the text".into(),
+            });
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                path.push_str(&format!("[{i}]"));
+                blanks(x, path, out);
+                path.truncate(len);
+            }
+        }
+        Value::Object(m) => {
+            for (k, x) in m {
+                path.push('.');
+                path.push_str(k);
+                blanks(x, path, out);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The first and last day an event covers.

@@ -5,10 +5,12 @@
 //! `hash`, `i18n`, `config`, `view_state`, `export`) use no web or UI crate and are tested natively; the UI
 //! (`app`, `components`, `load`, `embed`) is compiled for the browser only.
 
+pub mod canonical;
 pub mod compare;
 pub mod config;
 pub mod crosscheck;
 pub mod date;
+pub mod edit;
 pub mod export;
 pub mod find;
 pub mod grid;
@@ -31,6 +33,8 @@ pub mod window;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod editor;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]

@@ -71,7 +71,7 @@ enum File {
 }
 
 /// Saves `body` as a file called `name`: a Blob, an object URL, a click on a temporary link.
-fn save(doc: &web_sys::Document, name: &str, mime: &str, body: &str) -> Option<()> {
+pub fn save(doc: &web_sys::Document, name: &str, mime: &str, body: &str) -> Option<()> {
     let parts = js_sys::Array::of1(&JsValue::from_str(body));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);

@@ -40,6 +40,8 @@ pub enum ProblemKind {
     RoleStart,
     /// Warning: a claim marked `seen` cites only context-only sources.
     Provenance,
+    /// Warning: an empty text (the editor's new records start with them).
+    Blank,
 }
 
 impl ProblemKind {
@@ -62,6 +64,7 @@ impl ProblemKind {
             ProblemKind::Chair => "chair",
             ProblemKind::RoleStart => "role_start",
             ProblemKind::Provenance => "provenance",
+            ProblemKind::Blank => "blank",
         }
     }
 
@@ -71,7 +74,11 @@ impl ProblemKind {
     pub fn is_warning(self) -> bool {
         matches!(
             self,
-            ProblemKind::RoleMismatch | ProblemKind::Chair | ProblemKind::RoleStart | ProblemKind::Provenance
+            ProblemKind::RoleMismatch
+                | ProblemKind::Chair
+                | ProblemKind::RoleStart
+                | ProblemKind::Provenance
+                | ProblemKind::Blank
         )
     }
 }
