@@ -12,7 +12,7 @@ mod files;
 mod form;
 mod panels;
 mod preview;
-mod shell;
+pub mod shell;
 mod storage;
 pub mod text;
 
@@ -76,6 +76,10 @@ pub struct Ed {
     pub stored: RwSignal<bool>,
     /// A field to focus once the form shows it (a JSON path).
     pub focus: RwSignal<Option<String>>,
+    /// How long the last validation took (shown to benchmarks as `data-validate-ms`).
+    pub took_ms: RwSignal<f64>,
+    /// Validations run so far (`data-checks`: a test or benchmark waits for the next one).
+    pub checks: RwSignal<u64>,
 }
 
 impl Ed {
@@ -156,8 +160,8 @@ pub fn mount() {
     match host.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
         Some(h) => {
             h.set_inner_html("");
-            leptos::mount::mount_to(h, shell::Editor).forget();
+            leptos::mount::mount_to(h, || view! { <shell::Editor/> }).forget();
         }
-        None => leptos::mount::mount_to_body(shell::Editor),
+        None => leptos::mount::mount_to_body(|| view! { <shell::Editor/> }),
     }
 }

@@ -4,7 +4,7 @@
 use super::text::{s, S};
 use super::Ed;
 use crate::app::{App, Config, Load};
-use crate::edit::records::{find, Kind};
+use crate::edit::records::{self, find, Kind};
 use crate::hash;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -52,18 +52,62 @@ pub fn Preview() -> impl IntoView {
         }
         cb.forget();
     });
+    // The record open in the forms, when the explorer can show it (an event or a state).
+    let wanted = Memo::new(move |_| {
+        let (kind, at) = (ed.kind.get()?, ed.selected.get()?);
+        if !matches!(kind, Kind::Event | Kind::State) {
+            return None;
+        }
+        let id = ed.draft.with(|d| {
+            records::records(d.doc(), kind).get(at).and_then(|r| records::id_of(r, kind)).map(str::to_string)
+        })?;
+        Some((kind, id))
+    });
+    // The view to open: the one shown last, with the record open in the forms selected.
+    let opening = move |want: Option<(Kind, String)>| {
+        let mut h = hash::parse(&format!("#{}", shown.get_value()), None);
+        match want {
+            Some((Kind::Event, id)) => {
+                h.event = Some(id);
+                h.state = None;
+            }
+            Some((_, id)) => {
+                h.state = Some(id);
+                h.event = None;
+            }
+            None => {}
+        }
+        Some(hash::print(&h, None, "")).filter(|s| !s.is_empty())
+    };
+    // Re-open the explorer only when the forms' record is not the one it shows already (a
+    // selection made in the explorer itself keeps its focus).
+    let remount = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let want = wanted.get();
+        let h = hash::parse(&format!("#{}", shown.get_value()), None);
+        let showing = match &want {
+            Some((Kind::Event, id)) => h.event.as_ref() == Some(id),
+            Some((_, id)) => h.state.as_ref() == Some(id),
+            None => true,
+        };
+        if !showing {
+            remount.update(|n| *n += 1);
+        }
+    });
     let stale = move || ed.checked.with(|c| c.dataset.is_none()) && ed.last_good.with(Option::is_some);
     view! {
         <section class="ed-preview" aria-labelledby="ed-preview-title" data-testid="preview">
             <h2 id="ed-preview-title">{move || s(S::Preview, ed.lang.get())}</h2>
             {move || stale().then(|| view! { <p class="ed-banner" role="status">{s(S::PreviewStale, ed.lang.get())}</p> })}
             <div class="ed-previewhost ap-root" node_ref=host>
-                {move || match ed.last_good.get() {
+                {move || match (remount.track(), ed.last_good.get()).1 {
                     Some(ds) => {
                         let config = Config {
                             use_hash: false,
+                            // The editor has its own download; the reader's would offer the last good version.
+                            toolbar: false,
                             lang: ed.lang.get(),
-                            recover: Some(shown.get_value()).filter(|s| !s.is_empty()),
+                            recover: opening(wanted.get_untracked()),
                             ..Config::default()
                         };
                         view! { <App config=config initial=Load::Ready(ds)/> }.into_any()

@@ -22,7 +22,11 @@ const SETTLE_MS: u64 = 200;
 const LARGE_DRAFT_EVENTS: usize = 1_000;
 
 fn validate(ed: Ed) {
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    let t0 = now();
     let (revision, result) = ed.draft.with_untracked(|d| (d.revision(), crate::crosscheck::check_value(d.doc())));
+    ed.took_ms.set(now() - t0);
+    ed.checks.update(|n| *n += 1);
     let checked = match result {
         Ok((ds, warnings)) => Checked { revision, problems: Arc::new(warnings), dataset: Some(Arc::new(ds)) },
         Err(errors) => Checked { revision, problems: Arc::new(errors), dataset: None },
@@ -53,8 +57,25 @@ fn initial_lang() -> Lang {
     }
 }
 
+/// Opens the draft left in this browser, else the bundled file.
+fn start(ed: Ed) {
+    match storage::load() {
+        Some(saved) => {
+            let opened = if saved.opened.is_null() { saved.doc.clone() } else { saved.opened };
+            ed.opened.set(Arc::new(opened));
+            ed.name.set(saved.name);
+            ed.draft.set(Draft::new(saved.doc));
+            ed.ready.set(true);
+            ed.notice.set(Some((false, s(S::DraftRestored, ed.lang.get_untracked()).to_string())));
+        }
+        None => leptos::task::spawn_local(files::open_bundled(ed)),
+    }
+}
+
+/// The editor. With `initial` it opens that dataset instead of the draft in storage or the
+/// bundled file (for tests and for hosts that bring their own).
 #[component]
-pub fn Editor() -> impl IntoView {
+pub fn Editor(#[prop(optional)] initial: Option<Value>) -> impl IntoView {
     let ed = Ed {
         draft: RwSignal::new(Draft::new(Value::Null)),
         opened: RwSignal::new(Arc::new(Value::Null)),
@@ -69,20 +90,15 @@ pub fn Editor() -> impl IntoView {
         notice: RwSignal::new(None),
         stored: RwSignal::new(true),
         focus: RwSignal::new(None),
+        took_ms: RwSignal::new(0.0),
+        checks: RwSignal::new(0),
     };
     provide_context(ed);
 
     // Start from the draft left in this browser, else the bundled file.
-    match storage::load() {
-        Some(saved) => {
-            let opened = if saved.opened.is_null() { saved.doc.clone() } else { saved.opened };
-            ed.opened.set(Arc::new(opened));
-            ed.name.set(saved.name);
-            ed.draft.set(Draft::new(saved.doc));
-            ed.ready.set(true);
-            ed.notice.set(Some((false, s(S::DraftRestored, ed.lang.get_untracked()).to_string())));
-        }
-        None => leptos::task::spawn_local(files::open_bundled(ed)),
+    match initial {
+        Some(doc) => ed.open("dataset.json".into(), doc.clone(), doc),
+        None => start(ed),
     }
 
     // Every change: kept in storage at once, validated at once (after a pause for large drafts).
@@ -209,7 +225,8 @@ pub fn Editor() -> impl IntoView {
                     <h1>{move || s(S::AppTitle, ed.lang.get())}</h1>
                     <p class="ed-file" data-testid="file-name">{move || ed.name.get()}</p>
                 </div>
-                <p class="ed-counts" class:ed-counts--bad=move || { errors() > 0 } role="status" data-testid="counts">{counts_text}</p>
+                <p class="ed-counts" class:ed-counts--bad=move || { errors() > 0 } role="status" data-testid="counts"
+                    data-revision=move || ed.checked.with(|c| c.revision) data-validate-ms=move || format!("{:.1}", ed.took_ms.get()) data-checks=move || ed.checks.get()>{counts_text}</p>
                 <div class="ed-actions" role="group" aria-label=move || s(S::Edit, ed.lang.get())>
                     <button type="button" class="ed-button" on:click=undo data-testid="undo"
                         disabled=move || !ed.draft.with(|d| d.can_undo()) aria-keyshortcuts="Control+Z Meta+Z">
