@@ -43,6 +43,16 @@ for (const f of files) {
 }
 console.log(`${'total'.padEnd(30)} ${String(totalRaw).padStart(9)} ${String(total).padStart(9)} ${String(totalBr).padStart(9)}`);
 console.log(`first load: ${first} B gzip, ${firstBr} B brotli; budget ${budget.first_load_gzip_bytes} B gzip`);
+// The reader's first load never carries the editor: none of the editor's strings is in the
+// reader's wasm, and the editor's own wasm exists beside it.
+const readerWasm = fs.readFileSync(path.join(dist, 'almaty-process_bg.wasm'));
+for (const s of ['Dataset editor', 'almaty-process:draft:doc']) {
+  if (readerWasm.includes(Buffer.from(s))) problems.push(`the reader's wasm contains the editor's "${s}"`);
+}
+if (!fs.existsSync(path.join(dist, 'edit_bg.wasm'))) problems.push('edit_bg.wasm (the editor) is missing');
+else if (!fs.readFileSync(path.join(dist, 'edit_bg.wasm')).includes(Buffer.from('Dataset editor'))) {
+  problems.push("edit_bg.wasm does not contain the editor's title: the check above would prove nothing");
+}
 const missing = [...firstLoad].filter((f) => !files.includes(path.join(dist, f)));
 if (missing.length) problems.push(`missing first-load files: ${missing.join(', ')}`);
 if (problems.length) { console.log(`size: FAIL — ${problems.join('; ')}`); process.exit(1); }

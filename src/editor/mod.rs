@@ -129,7 +129,9 @@ impl Ed {
 
     /// Opens `doc` as a new file: the history starts afresh and the draft is kept at once.
     pub fn open(self, name: String, opened: Value, doc: Value) {
-        self.stored.set(storage::save_opened(&name, &opened));
+        // The new file replaces the draft in storage at once (not at its first edit), so a
+        // reload reopens this file, never the one before it.
+        self.stored.set(storage::save_opened(&name, &opened) && storage::save(&doc));
         self.opened.set(Arc::new(opened));
         self.name.set(name);
         self.draft.set(Draft::new(doc));

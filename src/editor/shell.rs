@@ -297,11 +297,26 @@ pub fn Editor(#[prop(optional)] initial: Option<Value>) -> impl IntoView {
                     </main>
                 }.into_any()
             } else {
+                // Opening failed (the notice says which URL and why): offer to try again.
+                let failed = move || ed.notice.with(|n| matches!(n, Some((true, _))));
                 view! {
-                    <p class="ed-status" role="status" data-testid="loading">
-                        <span class="ap-spinner" aria-hidden="true"></span>
-                        {move || s(S::Loading, ed.lang.get())}
-                    </p>
+                    {move || if failed() {
+                        view! {
+                            <p class="ed-status">
+                                <button type="button" class="ed-button" data-testid="retry" on:click=move |_| {
+                                    ed.notice.set(None);
+                                    leptos::task::spawn_local(files::open_bundled(ed));
+                                }>{s(S::Retry, ed.lang.get())}</button>
+                            </p>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <p class="ed-status" role="status" data-testid="loading">
+                                <span class="ap-spinner" aria-hidden="true"></span>
+                                {s(S::Loading, ed.lang.get())}
+                            </p>
+                        }.into_any()
+                    }}
                 }.into_any()
             }}
         </div>
