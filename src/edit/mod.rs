@@ -48,12 +48,27 @@ pub fn open(bytes: &[u8]) -> Result<Value, OpenError> {
     }
 }
 
-/// Every problem of a draft: the validator's errors, or when it is valid the cross-checks'
-/// warnings. (The cross-checks need a valid dataset, so warnings show once errors are fixed.)
+/// Every problem of a draft: the validator's errors and the blank texts, or when it is valid
+/// the cross-checks' warnings. (Most cross-checks need a valid dataset, so their warnings show
+/// once the errors are fixed.)
 pub fn problems(doc: &Value) -> Vec<Problem> {
+    check(doc).0
+}
+
+/// A draft's problems (as [`problems`]) and, when it has no errors, its dataset.
+pub fn check(doc: &Value) -> (Vec<Problem>, Option<crate::model::Dataset>) {
     match crate::crosscheck::check_value(doc) {
-        Ok((_, warnings)) => warnings,
-        Err(errors) => errors,
+        Ok((ds, warnings)) => (warnings, Some(ds)),
+        Err(mut errors) => {
+            // Blank texts are shown beside the errors too (a new record's empty title needs
+            // filling in whatever else is wrong), except where an error already says so.
+            let blanks: Vec<Problem> = crate::crosscheck::blank_texts(doc)
+                .into_iter()
+                .filter(|b| !errors.iter().any(|e| e.path == b.path))
+                .collect();
+            errors.extend(blanks);
+            (errors, None)
+        }
     }
 }
 

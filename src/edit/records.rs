@@ -163,8 +163,10 @@ pub fn rename(doc: &Value, kind: Kind, at: usize, new: &str) -> Vec<Op> {
     let old = records(doc, kind).get(at).and_then(|r| id_of(r, kind)).map(str::to_string);
     let mut ops = vec![Op::Set { path: kind.path().index(at).key(kind.id_key()), value: Some(json!(new)) }];
     if let Some(old) = old.filter(|o| !o.is_empty() && o != new) {
-        // An id written twice (an error the validator reports) renames only the record edited.
-        if records(doc, kind).iter().filter(|r| id_of(r, kind) == Some(old.as_str())).count() == 1 {
+        // An id written twice (an error the validator reports), before or after the rename,
+        // renames only the record edited: its references cannot tell the two apart.
+        let uses = |id: &str| records(doc, kind).iter().filter(|r| id_of(r, kind) == Some(id)).count();
+        if uses(&old) == 1 && uses(new) == 0 {
             ops.extend(references(doc, kind, &old).into_iter().map(|path| Op::Set { path, value: Some(json!(new)) }));
         }
     }

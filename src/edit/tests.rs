@@ -246,3 +246,32 @@ fn paths_in_problems_parse_and_point_into_the_tree() {
         assert!(path.get(&doc).is_some(), "{} points at nothing", pr.path);
     }
 }
+
+#[test]
+fn renaming_onto_a_taken_id_and_back_leaves_the_references_alone() {
+    let doc = bundled();
+    let kz = find(&doc, Kind::State, "KZ").unwrap();
+    let before = references(&doc, Kind::State, "KZ");
+    let mut d = Draft::new(doc.clone());
+    d.edit(rename(&doc, Kind::State, kz, "KG")).unwrap();
+    // Two states are KG now: the validator says so, and no reference moved to either.
+    assert!(problems(d.doc()).iter().any(|p| p.path.starts_with("$.states[") && p.path.ends_with("].code")));
+    assert_eq!(references(d.doc(), Kind::State, "KZ"), before);
+    let back = rename(d.doc(), Kind::State, kz, "KZ");
+    d.edit(back).unwrap();
+    assert_eq!(d.doc(), &doc);
+}
+
+#[test]
+fn blank_texts_show_beside_errors_but_not_twice_at_one_field() {
+    let doc = bundled();
+    let (ops, at) = add(&doc, Kind::Event);
+    let mut d = Draft::new(doc);
+    d.edit(ops).unwrap();
+    let found = problems(d.doc());
+    let e = Kind::Event.path().index(at);
+    assert!(found.iter().any(|p| p.path == format!("{e}.title.en") && p.kind.is_warning()), "{found:?}");
+    let at_start: Vec<_> = found.iter().filter(|p| p.path == format!("{e}.start")).collect();
+    assert_eq!(at_start.len(), 1, "{at_start:?}");
+    assert!(!at_start[0].kind.is_warning());
+}

@@ -160,7 +160,8 @@ fn text(path: Path, key: &'static str, long: bool, optional: bool) -> AnyView {
     let ed = Ed::get();
     let p = path.to_string();
     let (_, _, msgs) = messages(p.clone());
-    let langs = move || {
+    // A memo: the inputs are rebuilt only when the set of languages changes, never as one types.
+    let langs = Memo::new(move |_| {
         let mut l = ed.draft.with(|d| records::languages(d.doc()));
         if let Some(Value::Object(m)) = ed.value(&path) {
             for k in m.keys() {
@@ -170,12 +171,12 @@ fn text(path: Path, key: &'static str, long: bool, optional: bool) -> AnyView {
             }
         }
         l
-    };
+    });
     let base = Path::parse(&p).unwrap_or_default();
     view! {
         <fieldset class="ed-field ed-text" data-path=p.clone()>
             <legend>{move || label(key, ed.lang.get())}</legend>
-            {move || langs().into_iter().map(|lang| {
+            {move || langs.get().into_iter().map(|lang| {
                 let sub = base.key(&lang);
                 let sp = sub.to_string();
                 let (invalid, msg_id, sub_msgs) = messages(sp.clone());
@@ -272,7 +273,7 @@ fn select(path: Path, key: &'static str, options: Signal<Vec<(String, String)>>,
 /// The ids of the records of `kind` with a short label each, for pickers.
 fn ref_options(kind: Kind) -> Signal<Vec<(String, String)>> {
     let ed = Ed::get();
-    Signal::derive(move || {
+    Signal::from(Memo::new(move |_| {
         let lang = ed.lang.get();
         ed.draft.with(|d| {
             records::records(d.doc(), kind)
@@ -284,7 +285,7 @@ fn ref_options(kind: Kind) -> Signal<Vec<(String, String)>> {
                 })
                 .collect()
         })
-    })
+    }))
 }
 
 /// A list of source ids: each with a remove button, and a picker to add one.
@@ -295,10 +296,10 @@ fn sources(path: Path, key: &'static str) -> AnyView {
     let options = ref_options(Kind::Source);
     let list = {
         let path = path.clone();
-        move || match ed.value(&path) {
+        Memo::new(move |_| match ed.value(&path) {
             Some(Value::Array(a)) => a.iter().map(|v| as_text(Some(v.clone()))).collect::<Vec<_>>(),
             _ => Vec::new(),
-        }
+        })
     };
     let add_id = format!("{}-add", field_id(&p));
     let path2 = path.clone();
@@ -328,7 +329,7 @@ fn sources(path: Path, key: &'static str) -> AnyView {
         <fieldset class="ed-field ed-sources" data-path=p.clone()>
             <legend>{move || label(key, ed.lang.get())}</legend>
             <ul class="ed-chips">
-                {move || list().into_iter().enumerate().map(|(i, id)| {
+                {move || list.get().into_iter().enumerate().map(|(i, id)| {
                     let item = path.index(i).to_string();
                     let (invalid, _, item_msgs) = messages(item.clone());
                     let path = path.clone();

@@ -24,13 +24,10 @@ const LARGE_DRAFT_EVENTS: usize = 1_000;
 fn validate(ed: Ed) {
     let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
     let t0 = now();
-    let (revision, result) = ed.draft.with_untracked(|d| (d.revision(), crate::crosscheck::check_value(d.doc())));
+    let (revision, (problems, dataset)) = ed.draft.with_untracked(|d| (d.revision(), crate::edit::check(d.doc())));
     ed.took_ms.set(now() - t0);
     ed.checks.update(|n| *n += 1);
-    let checked = match result {
-        Ok((ds, warnings)) => Checked { revision, problems: Arc::new(warnings), dataset: Some(Arc::new(ds)) },
-        Err(errors) => Checked { revision, problems: Arc::new(errors), dataset: None },
-    };
+    let checked = Checked { revision, problems: Arc::new(problems), dataset: dataset.map(Arc::new) };
     if let Some(ds) = &checked.dataset {
         ed.last_good.set(Some(ds.clone()));
     }
@@ -277,16 +274,24 @@ pub fn Editor(#[prop(optional)] initial: Option<Value>) -> impl IntoView {
                             <KindTabs/>
                             {move || match ed.kind.get() {
                                 None => view! { <RecordForm kind=None at=0/> }.into_any(),
-                                Some(kind) => view! {
-                                    <div class="ed-split">
-                                        <RecordList kind=kind/>
-                                        {move || match ed.selected.get() {
-                                            Some(at) if ed.draft.with(|d| at < crate::edit::records::records(d.doc(), kind).len()) =>
-                                                view! { <RecordForm kind=Some(kind) at=at/> }.into_any(),
-                                            _ => view! { <p class="ed-hint ed-form">{s(S::Select, ed.lang.get())}</p> }.into_any(),
-                                        }}
-                                    </div>
-                                }.into_any(),
+                                Some(kind) => {
+                                    // The selected record while it exists: a memo, so an edit inside the
+                                    // form does not rebuild the form (and take the focus from the field).
+                                    let open = Memo::new(move |_| {
+                                        ed.selected.get().filter(|&at| {
+                                            ed.draft.with(|d| at < crate::edit::records::records(d.doc(), kind).len())
+                                        })
+                                    });
+                                    view! {
+                                        <div class="ed-split">
+                                            <RecordList kind=kind/>
+                                            {move || match open.get() {
+                                                Some(at) => view! { <RecordForm kind=Some(kind) at=at/> }.into_any(),
+                                                None => view! { <p class="ed-hint ed-form">{s(S::Select, ed.lang.get())}</p> }.into_any(),
+                                            }}
+                                        </div>
+                                    }.into_any()
+                                }
                             }}
                         </div>
                         <div class="ed-side">
