@@ -594,3 +594,13 @@ async fn typing_keeps_the_field_and_its_focus() {
     assert_eq!(active_path().as_deref(), Some(path), "focus stays in the field");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn counts_agree_with_their_numbers_in_both_languages() {
+    use almaty_process::editor::text::counts_line;
+    use almaty_process::i18n::Lang;
+    assert_eq!(counts_line(1, 0, Lang::En), "1 error · 0 warnings");
+    assert_eq!(counts_line(2, 1, Lang::En), "2 errors · 1 warning");
+    assert_eq!(counts_line(1, 3, Lang::Ru), "1 ошибка · 3 предупреждения");
+    assert_eq!(counts_line(11, 25, Lang::Ru), "11 ошибок · 25 предупреждений");
+}

@@ -18,8 +18,6 @@ pub enum S {
     DiscardAsk,
     Undo,
     Redo,
-    Errors,
-    Warnings,
     NoProblems,
     Problems,
     Preview,
@@ -84,8 +82,6 @@ pub fn s(key: S, lang: Lang) -> &'static str {
         ),
         Undo => ("Undo", "Отменить"),
         Redo => ("Redo", "Повторить"),
-        Errors => ("errors", "ошибок"),
-        Warnings => ("warnings", "предупреждений"),
         NoProblems => ("No problems: the app will show this file.", "Ошибок нет: приложение покажет этот файл."),
         Problems => ("Problems", "Ошибки"),
         Preview => ("Preview", "Просмотр"),
@@ -215,5 +211,16 @@ pub fn label(key: &str, lang: Lang) -> String {
 
 /// The summary line of error and warning counts.
 pub fn counts_line(errors: usize, warnings: usize, lang: Lang) -> String {
-    format!("{errors} {} · {warnings} {}", s(S::Errors, lang), s(S::Warnings, lang))
+    let n = |n: usize, en: [&str; 2], ru: [&str; 3]| {
+        if lang == Lang::Ru {
+            format!("{n} {}", ru[crate::i18n::ru_plural(n)])
+        } else {
+            format!("{n} {}", en[usize::from(n != 1)])
+        }
+    };
+    format!(
+        "{} · {}",
+        n(errors, ["error", "errors"], ["ошибка", "ошибки", "ошибок"]),
+        n(warnings, ["warning", "warnings"], ["предупреждение", "предупреждения", "предупреждений"])
+    )
 }
