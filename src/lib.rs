@@ -23,6 +23,7 @@ pub mod model;
 pub mod prerender;
 pub mod query;
 pub mod scale;
+pub mod sheet;
 pub mod sort;
 pub mod toolbar_markup;
 pub mod validate;
