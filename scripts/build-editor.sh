@@ -13,5 +13,5 @@ cargo build --quiet --offline --locked --target wasm32-unknown-unknown --bin edi
 wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name edit \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/edit.wasm"
 if [ "$profile" = release ]; then
-  wasm-opt -Oz --output "$dir/edit_bg.wasm" "$dir/edit_bg.wasm"
+  wasm-opt -Oz --converge --output "$dir/edit_bg.wasm" "$dir/edit_bg.wasm"
 fi
