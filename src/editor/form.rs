@@ -126,7 +126,7 @@ fn line(
             let ops = ed.draft.with_untracked(|d| records::rename(d.doc(), kind, at, new.trim()));
             ed.edit(ops);
         } else {
-            ed.draft.update(|d| d.seal());
+            ed.draft.update_untracked(|d| d.seal());
         }
     };
     let hint_text = hint.map(|h| s(S::from_hint(h), ed.lang.get_untracked()));
@@ -203,14 +203,14 @@ fn text(path: Path, key: &'static str, long: bool, optional: bool) -> AnyView {
                 let input = if long {
                     view! {
                         <textarea id=id.clone() data-path=sp.clone() lang=lang.clone() rows="4" prop:value=value on:input=on_input
-                            on:change=move |_| ed.draft.update(|d| d.seal())
+                            on:change=move |_| ed.draft.update_untracked(|d| d.seal())
                             aria-invalid=move || invalid.get().to_string()
                             aria-describedby=move || if invalid.get() { msg_id.clone() } else { String::new() }></textarea>
                     }.into_any()
                 } else {
                     view! {
                         <input type="text" id=id.clone() data-path=sp.clone() lang=lang.clone() prop:value=value on:input=on_input
-                            on:change=move |_| ed.draft.update(|d| d.seal())
+                            on:change=move |_| ed.draft.update_untracked(|d| d.seal())
                             aria-invalid=move || invalid.get().to_string()
                             aria-describedby=move || if invalid.get() { msg_id.clone() } else { String::new() }/>
                     }.into_any()

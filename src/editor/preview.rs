@@ -24,15 +24,14 @@ pub fn Preview() -> impl IntoView {
                 let Ok(r) = r.dyn_into::<web_sys::MutationRecord>() else { continue };
                 let Some(t) = r.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { continue };
                 let Some(state) = t.get_attribute("data-hash-state") else { continue };
-                let before = hash::parse(&format!("#{}", shown.get_value()), None);
+                let before = hash::parse(&shown.get_value(), None);
                 shown.set_value(state.clone());
-                let now = hash::parse(&format!("#{state}"), None);
-                let pick = if now.event != before.event {
-                    now.event.map(|id| (Kind::Event, id))
-                } else if now.state != before.state {
-                    now.state.map(|id| (Kind::State, id))
-                } else {
-                    None
+                let now = hash::parse(&state, None);
+                // What the explorer selected anew (an event, or a state; selecting one clears the other).
+                let pick = match (now.event, now.state) {
+                    (Some(e), _) if Some(&e) != before.event.as_ref() => Some((Kind::Event, e)),
+                    (_, Some(st)) if Some(&st) != before.state.as_ref() => Some((Kind::State, st)),
+                    _ => None,
                 };
                 if let Some((kind, id)) = pick {
                     if let Some(i) = ed.draft.with_untracked(|d| find(d.doc(), kind, &id)) {
@@ -65,7 +64,7 @@ pub fn Preview() -> impl IntoView {
     });
     // The view to open: the one shown last, with the record open in the forms selected.
     let opening = move |want: Option<(Kind, String)>| {
-        let mut h = hash::parse(&format!("#{}", shown.get_value()), None);
+        let mut h = hash::parse(&shown.get_value(), None);
         match want {
             Some((Kind::Event, id)) => {
                 h.event = Some(id);
@@ -84,7 +83,7 @@ pub fn Preview() -> impl IntoView {
     let remount = RwSignal::new(0u32);
     Effect::new(move |_| {
         let want = wanted.get();
-        let h = hash::parse(&format!("#{}", shown.get_value()), None);
+        let h = hash::parse(&shown.get_value(), None);
         let showing = match &want {
             Some((Kind::Event, id)) => h.event.as_ref() == Some(id),
             Some((_, id)) => h.state.as_ref() == Some(id),
@@ -96,7 +95,9 @@ pub fn Preview() -> impl IntoView {
     });
     let stale = move || ed.checked.with(|c| c.dataset.is_none()) && ed.last_good.with(Option::is_some);
     view! {
-        <section class="ed-preview" aria-labelledby="ed-preview-title" data-testid="preview">
+        // A plain block, not a labelled section: a region landmark around the reader would put
+        // its detail <aside> inside another landmark.
+        <div class="ed-preview" data-testid="preview">
             <h2 id="ed-preview-title">{move || s(S::Preview, ed.lang.get())}</h2>
             {move || stale().then(|| view! { <p class="ed-banner" role="status">{s(S::PreviewStale, ed.lang.get())}</p> })}
             <div class="ed-previewhost ap-root" node_ref=host>
@@ -115,6 +116,6 @@ pub fn Preview() -> impl IntoView {
                     None => view! { <p class="ed-hint">{s(S::PreviewNone, ed.lang.get())}</p> }.into_any(),
                 }}
             </div>
-        </section>
+        </div>
     }
 }

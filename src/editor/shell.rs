@@ -28,13 +28,17 @@ fn validate(ed: Ed) {
     ed.took_ms.set(now() - t0);
     ed.checks.update(|n| *n += 1);
     let checked = Checked { revision, problems: Arc::new(problems), dataset: dataset.map(Arc::new) };
+    // A dataset equal to the one shown keeps the preview as it is (no rebuild under a click).
     if let Some(ds) = &checked.dataset {
-        ed.last_good.set(Some(ds.clone()));
+        if ed.last_good.with_untracked(|g| g.as_deref() != Some(&**ds)) {
+            ed.last_good.set(Some(ds.clone()));
+        }
     }
     ed.checked.set(checked);
 }
 
-/// The language asked for by the page (`?lang=ru` or `#l=ru`), else the browser's.
+/// The language asked for by the page (`?lang=ru` or `#l=ru`), else the one chosen last time,
+/// else the browser's.
 fn initial_lang() -> Lang {
     let w = web_sys::window();
     let loc = w.as_ref().map(|w| w.location());
@@ -45,6 +49,11 @@ fn initial_lang() -> Lang {
     }
     if search.contains("lang=en") || hash.contains("l=en") {
         return Lang::En;
+    }
+    match storage::lang().as_deref() {
+        Some("ru") => return Lang::Ru,
+        Some("en") => return Lang::En,
+        _ => {}
     }
     let nav = w.and_then(|w| w.navigator().language()).unwrap_or_default();
     if nav.starts_with("ru") {
@@ -207,7 +216,10 @@ pub fn Editor(#[prop(optional)] initial: Option<Value>) -> impl IntoView {
     let lang_button = move |l: Lang, label: &'static str| {
         view! {
             <button type="button" class="ed-button ed-button--small" lang=l.code() aria-pressed=move || (ed.lang.get() == l).to_string()
-                on:click=move |_| ed.lang.set(l)>{label}</button>
+                on:click=move |_| {
+                    ed.lang.set(l);
+                    storage::save_lang(l.code());
+                }>{label}</button>
         }
     };
 

@@ -6,6 +6,7 @@ use serde_json::Value;
 const DOC: &str = "almaty-process:draft:doc";
 const OPENED: &str = "almaty-process:draft:opened";
 const NAME: &str = "almaty-process:draft:name";
+const LANG: &str = "almaty-process:editor:lang";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -44,5 +45,17 @@ pub fn clear() {
         for k in [DOC, OPENED, NAME] {
             let _ = s.remove_item(k);
         }
+    }
+}
+
+/// The interface language chosen last time in this browser.
+pub fn lang() -> Option<String> {
+    storage()?.get_item(LANG).ok()?
+}
+
+/// Keeps the interface language for next time.
+pub fn save_lang(code: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LANG, code);
     }
 }
