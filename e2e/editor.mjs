@@ -16,6 +16,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { axeViolations } from './axe-rules.mjs';
 import { test } from './fixtures.mjs';
 import * as h from './helpers.mjs';
@@ -321,6 +322,66 @@ test('editor: a new event filled in field by field, downloaded: valid, canonical
   // (A participant's empty source list may be written or left out: the file's reading is the same.)
   const norm = (ev) => ({ ...ev, participants: ev.participants.map((p) => ({ sources: [], ...p })) });
   expect(isDeepStrictEqual(norm(added), expected), `the new event as filled in: ${JSON.stringify(added)}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------- 4b. the spreadsheet round trip
+
+// The workbook the editor exports, edited by another library (ExcelJS, as a spreadsheet program
+// would), imported back: the changes are listed field by field before anything is applied,
+// applying is one undo step, and a workbook that is not one is refused with the draft kept.
+test('editor: a workbook exported, edited in ExcelJS and imported shows its changes, applies as one undo step', async ({ page, base }) => {
+  await open(page, base);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-xlsx"]').click()]);
+  expect(download.suggestedFilename() === 'dataset.xlsx', `exports ${download.suggestedFilename()}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'almaty-sheet-'));
+  const file = path.join(dir, 'dataset.xlsx');
+  await download.saveAs(file);
+
+  // Edit one cell with ExcelJS: the English title of the ministerial conference.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  expect(wb.worksheets[0].name === 'README', 'the README sheet comes first');
+  const events = wb.getWorksheet('events');
+  expect(!!events, 'an events sheet');
+  const header = events.getRow(1).values; // 1-based, [0] empty
+  const idCol = header.indexOf('id'), titleCol = header.indexOf('title.en');
+  expect(idCol > 0 && titleCol > 0, `id and title.en columns (${header.slice(1, 8).join(', ')}…)`);
+  let edited = 0;
+  const title = 'Ministerial Conference (edited in a spreadsheet)';
+  events.eachRow((row, n) => {
+    if (n > 1 && row.getCell(idCol).text === h.MINISTERIAL) { row.getCell(titleCol).value = title; edited++; }
+  });
+  expect(edited === 1, `one row for ${h.MINISTERIAL}`);
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+
+  const before = await stored(page);
+  await page.locator('[data-testid="import-xlsx"]').setInputFiles({ name: 'edited.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  const review = page.locator('[data-testid="import-review"]');
+  await review.waitFor({ timeout: 15000 });
+  const changes = await review.locator('[data-testid="import-changes"] li').allTextContents();
+  expect(changes.length === 1 && changes[0].includes(h.MINISTERIAL) && changes[0].includes('title'),
+    `exactly the edited record and field are listed: ${JSON.stringify(changes)}`);
+  expect((await review.locator('[data-testid="import-errors"]').count()) === 0, 'no import errors');
+  expect((await stored(page)) === before, 'nothing is applied before the user says so');
+
+  await review.locator('[data-testid="import-apply"]').click();
+  await eventually(async () => (await review.count()) === 0, 'the review closes');
+  await errorsAre(page, 0, 'after the import');
+  await eventually(async () => (await storedDoc(page)).events[MIN].title.en === title, 'the draft has the new title');
+  const doc = await storedDoc(page);
+  const expected = data();
+  expected.events[MIN].title.en = title;
+  expect(isDeepStrictEqual(doc, expected), 'the import changed that one field and nothing else');
+
+  // One undo takes the whole import back.
+  await page.locator('[data-testid="undo"]').click();
+  await eventually(async () => (await stored(page)) === before, 'one undo restores the draft from before the import');
+
+  // Not a workbook: refused by name, the draft kept.
+  await page.locator('[data-testid="import-xlsx"]').setInputFiles({ name: 'broken.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip') });
+  await eventually(async () => ((await page.locator('[data-testid="notice"]').textContent()) || '').includes('broken.xlsx'), 'the notice names the file');
+  expect((await stored(page)) === before, 'the draft is kept');
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -9,7 +9,7 @@ dir=$1
 profile=${2:-debug}
 cd "$(dirname "$0")/.."
 if [ "$profile" = release ]; then flag=--release; else flag=; fi
-cargo build --quiet --offline --locked --target wasm32-unknown-unknown --bin edit $flag
+cargo build --quiet --offline --locked --target wasm32-unknown-unknown --features editor --bin edit $flag
 wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name edit \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/edit.wasm"
 if [ "$profile" = release ]; then

@@ -60,7 +60,7 @@ if [ "${1:-}" = "--test" ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils
   fi
   missing=""
-  for pkg in @playwright/test @axe-core/playwright playwright-core axe-core csv-parse ical.js; do [ -d "e2e/node_modules/$pkg" ] || missing=1; done
+  for pkg in @playwright/test @axe-core/playwright playwright-core axe-core csv-parse ical.js exceljs; do [ -d "e2e/node_modules/$pkg" ] || missing=1; done
   if [ -n "$missing" ]; then
     say "installing the end-to-end npm packages"
     # (Debian's Chromium is the browser: nothing is downloaded for Playwright.)

@@ -37,13 +37,13 @@ layer() { # name, command...
 style() { # formatting and lints, on the host and on wasm32
   cargo fmt --check &&
     cargo clippy --locked --all-targets -- -D warnings &&
-    cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings &&
+    cargo clippy --locked --target wasm32-unknown-unknown --all-targets --features editor -- -D warnings &&
     echo "style: ok (cargo fmt --check, clippy on the host and wasm32 with -D warnings)"
 }
 layer "style (rustfmt, clippy)" style
 layer "native (cargo test)" cargo test --locked
 layer "browser (wasm-bindgen-test, headless Chromium)" \
-  cargo test --locked --target wasm32-unknown-unknown --test 'ui_*'
+  cargo test --locked --target wasm32-unknown-unknown --features editor --test 'ui_*'
 layer "release build (trunk)" trunk build --release
 if [ -f dist/index.html ]; then
   layer "e2e (@playwright/test, Chromium, dist/)" env E2E_DIST=dist e2e/node_modules/.bin/playwright test -c e2e/playwright.config.mjs

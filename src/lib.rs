@@ -34,7 +34,7 @@ pub mod window;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "editor"))]
 pub mod editor;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -80,3 +80,64 @@ pub fn diff(before: &Value, after: &Value) -> Changes {
     out.fields = all.into_iter().filter(|k| !lists.contains(&k.as_str()) && before.get(k) != after.get(k)).collect();
     out
 }
+
+/// How one record differs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Added,
+    Removed,
+    /// The keys (fields) whose values differ.
+    Changed(Vec<String>),
+}
+
+/// One record's difference, or the dataset's own fields (`kind` `None`, `id` empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordDiff {
+    pub kind: Option<Kind>,
+    pub id: String,
+    pub change: Change,
+}
+
+/// The keys of two objects whose values differ (absent counts as different from present).
+fn differing(a: Option<&Value>, b: Option<&Value>) -> Vec<String> {
+    let keys = |v: Option<&Value>| {
+        v.and_then(Value::as_object).map(|m| m.keys().cloned().collect::<Vec<_>>()).unwrap_or_default()
+    };
+    let mut all = keys(a);
+    all.extend(keys(b));
+    all.sort();
+    all.dedup();
+    all.into_iter().filter(|k| a.and_then(|a| a.get(k)) != b.and_then(|b| b.get(k))).collect()
+}
+
+/// Every record added, removed or changed, field by field (what an import shows before it is
+/// applied). Records are matched as in [`diff`].
+pub fn detailed(before: &Value, after: &Value) -> Vec<RecordDiff> {
+    let summary = diff(before, after);
+    let mut out = Vec::new();
+    if !summary.fields.is_empty() {
+        out.push(RecordDiff { kind: None, id: String::new(), change: Change::Changed(summary.fields.clone()) });
+    }
+    let find = |doc: &Value, kind: Kind, key: &str| -> Option<Value> {
+        records(doc, kind)
+            .iter()
+            .enumerate()
+            .find(|(i, r)| {
+                id_of(r, kind).filter(|s| !s.is_empty()).map(str::to_string).unwrap_or(format!("#{}", i + 1)) == key
+            })
+            .map(|(_, r)| r.clone())
+    };
+    for (kind, c) in summary.kinds {
+        for id in c.added {
+            out.push(RecordDiff { kind: Some(kind), id, change: Change::Added });
+        }
+        for id in c.changed {
+            let fields = differing(find(before, kind, &id).as_ref(), find(after, kind, &id).as_ref());
+            out.push(RecordDiff { kind: Some(kind), id, change: Change::Changed(fields) });
+        }
+        for id in c.removed {
+            out.push(RecordDiff { kind: Some(kind), id, change: Change::Removed });
+        }
+    }
+    out
+}

@@ -275,3 +275,25 @@ fn blank_texts_show_beside_errors_but_not_twice_at_one_field() {
     assert_eq!(at_start.len(), 1, "{at_start:?}");
     assert!(!at_start[0].kind.is_warning());
 }
+
+#[test]
+fn a_detailed_diff_names_each_record_and_field() {
+    use changes::{detailed, Change};
+    let doc = bundled();
+    let mut after = doc.clone();
+    after["events"][2]["title"]["en"] = json!("Changed");
+    after["events"][2]["sources"] = json!([]);
+    after["updated"] = json!("2026-12-08");
+    let gone = after["disputes"].as_array_mut().unwrap().remove(0);
+    after["sources"].as_array_mut().unwrap().push(json!({"id": "new-src"}));
+    let d = detailed(&doc, &after);
+    let event = id_of(&records(&doc, Kind::Event)[2], Kind::Event).unwrap();
+    assert!(d.iter().any(|r| r.kind.is_none() && r.change == Change::Changed(vec!["updated".into()])));
+    assert!(d.iter().any(|r| r.kind == Some(Kind::Event)
+        && r.id == event
+        && r.change == Change::Changed(vec!["sources".into(), "title".into()])));
+    assert!(d.iter().any(|r| r.kind == Some(Kind::Dispute) && r.id == gone["id"] && r.change == Change::Removed));
+    assert!(d.iter().any(|r| r.kind == Some(Kind::Source) && r.id == "new-src" && r.change == Change::Added));
+    assert_eq!(d.len(), 4, "{d:?}");
+    assert!(detailed(&doc, &doc).is_empty());
+}

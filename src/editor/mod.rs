@@ -6,12 +6,13 @@
 //! its interface: `shell` the page (header, panes, keys), `form` the fields drawn from
 //! [`crate::edit::schema`], `panels` the record lists, problems and changes, `preview` the
 //! explorer on the draft, `files` opening and downloading, `storage` the draft kept in the
-//! browser, `text` the strings.
+//! browser, `sheet` the workbook export and import, `text` the strings.
 
 mod files;
 mod form;
 mod panels;
 mod preview;
+mod sheet;
 pub mod shell;
 mod storage;
 pub mod text;
@@ -78,6 +79,8 @@ pub struct Ed {
     pub focus: RwSignal<Option<String>>,
     /// How long the last validation took (shown to benchmarks as `data-validate-ms`).
     pub took_ms: RwSignal<f64>,
+    /// A workbook import waiting to be applied or cancelled.
+    pub pending: RwSignal<Option<Arc<sheet::Pending>>>,
     /// Validations run so far (`data-checks`: a test or benchmark waits for the next one).
     pub checks: RwSignal<u64>,
 }

@@ -98,6 +98,7 @@ pub fn Editor(#[prop(optional)] initial: Option<Value>) -> impl IntoView {
         focus: RwSignal::new(None),
         took_ms: RwSignal::new(0.0),
         checks: RwSignal::new(0),
+        pending: RwSignal::new(None),
     };
     provide_context(ed);
 
@@ -256,6 +257,20 @@ pub fn Editor(#[prop(optional)] initial: Option<Value>) -> impl IntoView {
                         class:ed-button--danger=move || { errors() > 0 } disabled=move || !ed.ready.get()>
                         {move || if errors() > 0 { s(S::DownloadWithErrors, ed.lang.get()) } else { s(S::Download, ed.lang.get()) }}
                     </button>
+                    <button type="button" class="ed-button" on:click=move |_| super::sheet::export(ed) data-testid="export-xlsx"
+                        disabled=move || !ed.ready.get()>{move || s(S::ExportXlsx, ed.lang.get())}</button>
+                    <label class="ed-button ed-filebutton">
+                        {move || s(S::ImportXlsx, ed.lang.get())}
+                        <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                            class="ed-visually-hidden" data-testid="import-xlsx"
+                            on:change=move |ev| {
+                                files::read_first(ed, files::input_files(&ev), move |name, bytes| super::sheet::import(ed, name, &bytes));
+                                // The same file may be chosen again after a cancel.
+                                if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                    i.set_value("");
+                                }
+                            }/>
+                    </label>
                     <button type="button" class="ed-button" on:click=discard data-testid="discard">{move || s(S::Discard, ed.lang.get())}</button>
                 </div>
                 <div class="ed-actions" role="group" aria-label=move || s(S::Language, ed.lang.get())>
@@ -277,6 +292,7 @@ pub fn Editor(#[prop(optional)] initial: Option<Value>) -> impl IntoView {
                     <p class="ed-notice ed-notice--bad" role="alert" data-testid="not-stored">{s(S::DraftNotSaved, ed.lang.get())}</p>
                 })}
             </div>
+            <super::sheet::ImportReview/>
             <p class="ed-drop" aria-hidden="true">{move || s(S::DropHere, ed.lang.get())}</p>
             <PaneTabs/>
             {move || if ed.ready.get() {

@@ -62,6 +62,13 @@ pub enum S {
     LoadFailed,
     Retry,
     Problem,
+    ExportXlsx,
+    ImportXlsx,
+    ImportReview,
+    RecordsAffected,
+    ImportApply,
+    ImportApplied,
+    Cancel,
 }
 
 /// The string in the interface language (Russian for `ru`, English otherwise).
@@ -132,6 +139,13 @@ pub fn s(key: S, lang: Lang) -> &'static str {
         LoadFailed => ("Could not open", "Не удалось открыть"),
         Retry => ("Retry", "Повторить"),
         Problem => ("Problem", "Ошибка"),
+        ExportXlsx => ("Export workbook", "Экспорт в таблицу"),
+        ImportXlsx => ("Import workbook…", "Импорт таблицы…"),
+        ImportReview => ("Review the import of", "Проверьте импорт"),
+        RecordsAffected => ("records change:", "записей изменится:"),
+        ImportApply => ("Apply (one undo step)", "Применить (отменяется одним шагом)"),
+        ImportApplied => ("applied; Undo takes it back.", "применён; «Отменить» вернёт прежнее."),
+        Cancel => ("Cancel", "Отмена"),
     };
     if lang == Lang::Ru {
         ru

@@ -12,8 +12,9 @@
 //! where they can be.
 //!
 //! The file formats are outside the pure part: [`csv`] reads and writes one table as CSV
-//! text, and [`cli`] runs the `sheet` example (folders of CSV files; `.xlsx` through a reader
-//! and writer the caller provides, so the library carries no spreadsheet crate).
+//! text, [`xlsx`] reads and writes workbooks in memory (`calamine`, `rust_xlsxwriter`: the
+//! editor page's wasm carries them, the reader's never links them), and [`cli`] runs the
+//! `sheet` example (folders of CSV files, or workbooks).
 //! The workbook's layout is described in `docs/dataset-format.md` ("Workbook").
 //!
 //! Pure: no web or UI crate.
@@ -22,6 +23,8 @@ pub mod cli;
 pub mod csv;
 mod import;
 pub mod layout;
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+pub mod xlsx;
 
 pub use import::{import, Imported, Options, Summary};
 
