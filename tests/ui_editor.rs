@@ -603,4 +603,7 @@ fn counts_agree_with_their_numbers_in_both_languages() {
     assert_eq!(counts_line(2, 1, Lang::En), "2 errors · 1 warning");
     assert_eq!(counts_line(1, 3, Lang::Ru), "1 ошибка · 3 предупреждения");
     assert_eq!(counts_line(11, 25, Lang::Ru), "11 ошибок · 25 предупреждений");
+    use almaty_process::editor::text::records_changing;
+    assert_eq!(records_changing(1, Lang::En), "1 record changes:");
+    assert_eq!(records_changing(22, Lang::Ru), "22 записи изменятся:");
 }

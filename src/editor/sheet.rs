@@ -92,7 +92,7 @@ pub fn ImportReview() -> impl IntoView {
         ed.pending.get().map(|p| {
             let lang = ed.lang.get();
             let blocked = !p.errors.is_empty();
-            let summary = if p.changes.is_empty() { s(S::NoChanges, lang).to_string() } else { format!("{} {}", p.changes.len(), s(S::RecordsAffected, lang)) };
+            let summary = if p.changes.is_empty() { s(S::NoChanges, lang).to_string() } else { super::text::records_changing(p.changes.len(), lang) };
             view! {
                 <section class="ed-review" aria-labelledby="ed-review-title" data-testid="import-review">
                     <h2 id="ed-review-title">{format!("{} “{}”", s(S::ImportReview, lang), p.name)}</h2>

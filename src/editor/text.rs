@@ -65,7 +65,6 @@ pub enum S {
     ExportXlsx,
     ImportXlsx,
     ImportReview,
-    RecordsAffected,
     ImportApply,
     ImportApplied,
     Cancel,
@@ -142,7 +141,6 @@ pub fn s(key: S, lang: Lang) -> &'static str {
         ExportXlsx => ("Export workbook", "Экспорт в таблицу"),
         ImportXlsx => ("Import workbook…", "Импорт таблицы…"),
         ImportReview => ("Review the import of", "Проверьте импорт"),
-        RecordsAffected => ("records change:", "записей изменится:"),
         ImportApply => ("Apply (one undo step)", "Применить (отменяется одним шагом)"),
         ImportApplied => ("applied; Undo takes it back.", "применён; «Отменить» вернёт прежнее."),
         Cancel => ("Cancel", "Отмена"),
@@ -237,4 +235,13 @@ pub fn counts_line(errors: usize, warnings: usize, lang: Lang) -> String {
         n(errors, ["error", "errors"], ["ошибка", "ошибки", "ошибок"]),
         n(warnings, ["warning", "warnings"], ["предупреждение", "предупреждения", "предупреждений"])
     )
+}
+
+/// "3 records change", for an import's review.
+pub fn records_changing(n: usize, lang: Lang) -> String {
+    if lang == Lang::Ru {
+        format!("{n} {}:", ["запись изменится", "записи изменятся", "записей изменится"][crate::i18n::ru_plural(n)])
+    } else {
+        format!("{n} {}:", if n == 1 { "record changes" } else { "records change" })
+    }
 }
