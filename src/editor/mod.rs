@@ -134,7 +134,12 @@ impl Ed {
     pub fn open(self, name: String, opened: Value, doc: Value) {
         // The new file replaces the draft in storage at once (not at its first edit), so a
         // reload reopens this file, never the one before it.
-        self.stored.set(storage::save_opened(&name, &opened) && storage::save(&doc));
+        let kept = storage::save_opened(&name, &opened) && storage::save(&doc);
+        if !kept {
+            // Half a draft (this file's name, the last file's text) must not greet a reload.
+            storage::clear();
+        }
+        self.stored.set(kept);
         self.opened.set(Arc::new(opened));
         self.name.set(name);
         self.draft.set(Draft::new(doc));
