@@ -436,6 +436,42 @@ test('editor: undo and redo, by the buttons and the keys (Ctrl+Z, Ctrl+Shift+Z, 
 
 // ---------------------------------------------------------------- 6. bad files
 
+// A file dropped on the page opens like one picked; "Discard draft" asks, and only a yes drops
+// the draft and reopens the bundled file.
+test('editor: a dropped file opens; Discard draft asks, and a yes reopens the bundled file', async ({ page, base }) => {
+  await open(page, base);
+  const mine = data();
+  mine.events[MIN].title.en = 'Opened by a drop';
+  const text = JSON.stringify(mine);
+  await page.evaluate((body) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([body], 'dropped.json', { type: 'application/json' }));
+    const target = document.querySelector('.ed');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await eventually(async () => (await page.locator('[data-testid="file-name"]').textContent()) === 'dropped.json', 'the dropped file is open');
+  await eventually(async () => (await storedDoc(page)).events[MIN].title.en === 'Opened by a drop', 'and kept as the draft');
+  expect((await page.locator('.ed--dragging').count()) === 0, 'the drop hint is gone');
+
+  // No: nothing changes.
+  page.once('dialog', (d) => d.dismiss());
+  await page.locator('[data-testid="discard"]').click();
+  await settle(page);
+  expect((await page.locator('[data-testid="file-name"]').textContent()) === 'dropped.json', 'a no keeps the file');
+  expect((await storedDoc(page)).events[MIN].title.en === 'Opened by a drop', 'a no keeps the draft');
+  // Yes: the bundled file, and a reload finds no draft to restore.
+  page.once('dialog', (d) => d.accept());
+  await page.locator('[data-testid="discard"]').click();
+  await eventually(async () => (await page.locator('[data-testid="file-name"]').textContent()) === 'dataset.json', 'the bundled file is open again');
+  await eventually(async () => (await storedDoc(page)).events[MIN].title.en === DATA.events[MIN].title.en, 'its text is the draft');
+  await page.reload();
+  await page.locator('.ed-main').waitFor({ timeout: 15000 });
+  await settle(page);
+  expect((await page.locator('[data-testid="notice"]').count()) === 1, 'the reload restores the (bundled) draft and says so');
+  expect((await page.locator('[data-testid="file-name"]').textContent()) === 'dataset.json', 'not the dropped file');
+});
+
 test('editor: a file that is not JSON, another format_version or over 80 MiB is refused by name, and the draft is kept', async ({ page, base }) => {
   await open(page, base);
   await select(page, 'events', h.MINISTERIAL);
