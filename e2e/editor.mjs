@@ -331,9 +331,13 @@ test('editor: a new event filled in field by field, downloaded: valid, canonical
 // would), imported back: the changes are listed field by field before anything is applied,
 // applying is one undo step, and a workbook that is not one is refused with the draft kept.
 test('editor: a workbook exported, edited in ExcelJS and imported shows its changes, applies as one undo step', async ({ page, base }) => {
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await open(page, base);
+  expect(!fetched.some((p) => p.includes('sheets')), `opening the editor fetches no workbook code: ${fetched.join(' ')}`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-xlsx"]').click()]);
   expect(download.suggestedFilename() === 'dataset.xlsx', `exports ${download.suggestedFilename()}`);
+  expect(fetched.some((p) => p.endsWith('/sheets_bg.wasm')), 'the workbook code is fetched on the first export');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'almaty-sheet-'));
   const file = path.join(dir, 'dataset.xlsx');
   await download.saveAs(file);

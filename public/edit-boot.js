@@ -2,6 +2,14 @@
 // page runs under a Content-Security-Policy without 'unsafe-inline'; URLs are relative to it.
 import init from './edit.js';
 
+// The workbook code (sheets.js + sheets_bg.wasm) is loaded the first time the editor exports
+// or imports a workbook, so opening the editor does not download it.
+let sheets;
+globalThis.__almatySheets = () => (sheets ||= import('./sheets.js').then(async (m) => {
+  await m.default({ module_or_path: new URL('./sheets_bg.wasm', import.meta.url) });
+  return m;
+}).catch((e) => { sheets = undefined; throw e; }));
+
 init({ module_or_path: new URL('./edit_bg.wasm', import.meta.url) }).catch((e) => {
   const host = document.getElementById('editor');
   if (!host) return;

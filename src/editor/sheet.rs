@@ -7,10 +7,11 @@ use super::Ed;
 use crate::edit::changes::{detailed, Change, RecordDiff};
 use crate::edit::ops::Op;
 use crate::edit::path::Path;
-use crate::sheet::{self, xlsx, Options};
 use leptos::prelude::*;
 use serde_json::Value;
 use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// An import read and merged, waiting for the user to apply or cancel it.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,45 +24,83 @@ pub struct Pending {
     pub changes: Vec<RecordDiff>,
 }
 
+/// The workbook module (`sheets.js` and its wasm), loaded on first use by `edit-boot.js`.
+async fn module() -> Result<JsValue, String> {
+    let load: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"__almatySheets".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("the workbook module is not available on this page")?;
+    let promise: js_sys::Promise =
+        load.call0(&JsValue::NULL).ok().and_then(|p| p.dyn_into().ok()).ok_or("the workbook module did not load")?;
+    JsFuture::from(promise).await.map_err(|e| format!("the workbook module did not load: {}", message(&e)))
+}
+
+/// A JavaScript error's message.
+fn message(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::Reflect::get(e, &"message".into()).ok().and_then(|m| m.as_string()))
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Calls the module's function `name` with `args`.
+async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
+    let m = module().await?;
+    let f: js_sys::Function = js_sys::Reflect::get(&m, &name.into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(|| format!("the workbook module has no {name}"))?;
+    f.apply(&JsValue::NULL, &args.iter().collect::<js_sys::Array>()).map_err(|e| message(&e))
+}
+
 /// Downloads the draft as `dataset.xlsx`: a README sheet, then one sheet per table.
 pub fn export(ed: Ed) {
-    let result = ed.draft.with_untracked(|d| {
-        let mut tables = vec![sheet::readme(&crate::edit::records::languages(d.doc()))];
-        tables.extend(sheet::export(d.doc()));
-        xlsx::to_bytes(&tables)
+    let doc = ed.draft.with_untracked(|d| d.doc().to_string());
+    leptos::task::spawn_local(async move {
+        match call("export_workbook", &[JsValue::from_str(&doc)]).await {
+            Ok(bytes) => super::files::save_bytes(
+                "dataset.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                &js_sys::Uint8Array::new(&bytes).to_vec(),
+            ),
+            Err(e) => ed.notice.set(Some((true, e))),
+        }
     });
-    match result {
-        Ok(bytes) => super::files::save_bytes(
-            "dataset.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            &bytes,
-        ),
-        Err(e) => ed.notice.set(Some((true, e))),
-    }
 }
 
 /// Reads a workbook's bytes and merges it onto the draft (records missing from a sheet are
 /// kept); the result waits in `ed.pending` for the user.
-pub fn import(ed: Ed, name: String, bytes: &[u8]) {
-    let tables = match xlsx::from_bytes(bytes) {
-        Ok(t) => t,
-        Err(e) => {
+pub fn import(ed: Ed, name: String, bytes: Vec<u8>) {
+    let base = ed.draft.with_untracked(|d| d.doc().to_string());
+    leptos::task::spawn_local(async move {
+        let refused = |e: String| {
             let kept = s(S::RefusedKept, ed.lang.get_untracked());
             ed.notice.set(Some((true, format!("“{name}”: {e}. {kept}"))));
-            return;
-        }
-    };
-    let pending = ed.draft.with_untracked(|d| {
-        let imported = sheet::import(&tables, d.doc(), Options::default());
-        Pending {
-            name,
-            errors: imported.errors().map(|i| i.to_string()).collect(),
-            warnings: imported.warnings().map(|i| i.to_string()).collect(),
-            changes: detailed(d.doc(), &imported.doc),
-            doc: Arc::new(imported.doc),
-        }
+        };
+        let out = match call(
+            "import_workbook",
+            &[js_sys::Uint8Array::from(bytes.as_slice()).into(), JsValue::from_str(&base)],
+        )
+        .await
+        {
+            Ok(v) => v.as_string().unwrap_or_default(),
+            Err(e) => return refused(e),
+        };
+        let Ok(mut out) = serde_json::from_str::<Value>(&out) else {
+            return refused("the workbook module answered nonsense".into());
+        };
+        let texts = |v: &Value| {
+            v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
+        };
+        let doc = out["doc"].take();
+        let pending = Pending {
+            errors: texts(&out["errors"]),
+            warnings: texts(&out["warnings"]),
+            changes: ed.draft.with_untracked(|d| detailed(d.doc(), &doc)),
+            doc: Arc::new(doc),
+            name: name.clone(),
+        };
+        ed.pending.set(Some(Arc::new(pending)));
     });
-    ed.pending.set(Some(Arc::new(pending)));
 }
 
 /// The import waiting for an answer: what it changes, its problems, Apply and Cancel.

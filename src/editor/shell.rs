@@ -264,7 +264,7 @@ pub fn Editor(#[prop(optional)] initial: Option<Value>) -> impl IntoView {
                         <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                             class="ed-visually-hidden" data-testid="import-xlsx"
                             on:change=move |ev| {
-                                files::read_first(ed, files::input_files(&ev), move |name, bytes| super::sheet::import(ed, name, &bytes));
+                                files::read_first(ed, files::input_files(&ev), move |name, bytes| super::sheet::import(ed, name, bytes));
                                 // The same file may be chosen again after a cancel.
                                 if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
                                     i.set_value("");

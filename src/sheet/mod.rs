@@ -23,7 +23,7 @@ pub mod cli;
 pub mod csv;
 mod import;
 pub mod layout;
-#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "sheets"))]
 pub mod xlsx;
 
 pub use import::{import, Imported, Options, Summary};
