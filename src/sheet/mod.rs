@@ -13,8 +13,8 @@
 //!
 //! The file formats are outside the pure part: [`csv`] reads and writes one table as CSV
 //! text, [`xlsx`] reads and writes workbooks in memory (`calamine`, `rust_xlsxwriter`: the
-//! editor's workbook wasm, `src/bin/sheets.rs`, carries them; the reader never links them), and [`cli`] runs the
-//! `sheet` example (folders of CSV files, or workbooks).
+//! editor's workbook wasm, `src/bin/sheets.rs`, carries them; the reader never links them),
+//! and [`cli`] runs the `sheet` example (folders of CSV files, or workbooks).
 //! The workbook's layout is described in `docs/dataset-format.md` ("Workbook").
 //!
 //! Pure: no web or UI crate.
