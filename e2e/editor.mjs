@@ -670,19 +670,6 @@ test('editor: on a phone the pane tabs switch between edit, preview and problems
 
 // ---------------------------------------------------------------- 10. a random walk
 
-/** mulberry32: a small seeded generator, the same sequence for the same seed. */
-function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n) => Math.floor(next() * n), pick: (xs) => xs[Math.floor(next() * xs.length)] };
-}
-
 // In the page: tags the visible, enabled elements matching `sel` with `data-walk` numbers.
 function tagVisible(sel) {
   for (const el of document.querySelectorAll('[data-walk]')) el.removeAttribute('data-walk');
@@ -701,7 +688,7 @@ const STEPS = Number(process.env.EDITOR_WALK_STEPS || 0) || 60;
 
 async function editorWalk(page, base, name) {
   const seed = Number(process.env.EDITOR_WALK_SEED || 0) || ((Date.now() ^ (name.length * 7919)) >>> 0);
-  const r = rng(seed);
+  const r = h.rng(seed);
   const log = [];
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));

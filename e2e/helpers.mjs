@@ -67,3 +67,16 @@ export async function checkKazakhstan(page) {
   const text = await page.locator('[data-testid="chair-terms"]').textContent();
   expect(text.includes('2013') && text.includes('2025'), `chair terms: ${text}`);
 }
+
+/** mulberry32: a small seeded generator, the same sequence for the same seed. */
+export function rng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (n) => Math.floor(next() * n), pick: (xs) => xs[Math.floor(next() * xs.length)] };
+}

@@ -16,19 +16,6 @@ import * as h from './helpers.mjs';
 const STEPS = Number(process.env.WALK_STEPS || 0);
 const MINISTERIAL = '2013-06-05-ministerial';
 
-/** mulberry32: a small seeded generator, the same sequence for the same seed. */
-function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n) => Math.floor(next() * n), pick: (xs) => xs[Math.floor(next() * xs.length)] };
-}
-
 // In the page: every instance's shown view (`.ap-app[data-hash-state]`), inside shadow roots too.
 function shownStates() {
   const out = {};
@@ -106,7 +93,7 @@ const KEYS_PRESSED = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home',
  */
 async function walk({ page, origin }, { url, steps, prefixes, name }) {
   const seed = Number(process.env.WALK_SEED || 0) || ((Date.now() ^ (name.length * 7919)) >>> 0);
-  const r = rng(seed);
+  const r = h.rng(seed);
   const log = [];
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
