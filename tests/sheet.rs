@@ -72,6 +72,13 @@ fn only_issues(imp: &Imported) -> Vec<String> {
     imp.issues.iter().map(|i| i.to_string()).collect()
 }
 
+/// An import that must report no issue at all.
+fn clean_import(tables: &[Table], base: &Value, opts: Options) -> Imported {
+    let imp = import(tables, base, opts);
+    assert!(imp.issues.is_empty(), "{:#?}", only_issues(&imp));
+    imp
+}
+
 fn the_issue(imp: &Imported, kind: IssueKind) -> &Issue {
     let found: Vec<&Issue> = imp.issues.iter().filter(|i| i.kind == kind).collect();
     assert!(!found.is_empty(), "no {kind:?} among {:#?}", only_issues(imp));
@@ -102,13 +109,11 @@ fn bundled_file_through_xlsx_gives_the_same_bytes() {
     let names: Vec<&str> = back.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names.len(), 15, "{names:?}");
     for opts in [Options::default(), Options { allow_removals: true }] {
-        let imp = import(&back, &base, opts);
-        assert!(imp.issues.is_empty(), "{:#?}", only_issues(&imp));
+        let imp = clean_import(&back, &base, opts);
         assert_eq!(format(&imp.doc), REAL);
     }
     // Onto a base without records, every record is built from its cells: still the same bytes.
-    let imp = import(&back, &without_records(&base), Options::default());
-    assert!(imp.issues.is_empty(), "{:#?}", only_issues(&imp));
+    let imp = clean_import(&back, &without_records(&base), Options::default());
     assert_eq!(format(&imp.doc), REAL);
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -122,11 +127,9 @@ fn bundled_file_through_csv_gives_the_same_bytes() {
     assert!(events.starts_with("\u{feff}id,start,end,".as_bytes()), "UTF-8 with a byte-order mark");
     let back = read_tables(&dir, None).unwrap();
     assert_eq!(back, export(&base));
-    let imp = import(&back, &base, Options::default());
-    assert!(imp.issues.is_empty(), "{:#?}", only_issues(&imp));
+    let imp = clean_import(&back, &base, Options::default());
     assert_eq!(format(&imp.doc), REAL);
-    let imp = import(&back, &without_records(&base), Options::default());
-    assert!(imp.issues.is_empty(), "{:#?}", only_issues(&imp));
+    let imp = clean_import(&back, &without_records(&base), Options::default());
     assert_eq!(format(&imp.doc), REAL);
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -183,8 +186,7 @@ fn an_edited_cell_changes_exactly_that_field() {
     // The dataset sheet: a value edited, an optional key's row left out.
     set(&mut tables, "dataset", "title.en", "value", "The Almaty Process (edited)");
     table(&mut tables, "dataset").rows.retain(|r| r[0] != "$schema");
-    let imp = import(&tables, &base, Options::default());
-    assert!(imp.issues.is_empty(), "{:#?}", only_issues(&imp));
+    let imp = clean_import(&tables, &base, Options::default());
     let mut expected = base.clone();
     expected["title"]["en"] = json!("The Almaty Process (edited)");
     expected["events"][2]["title"]["en"] = json!("Ministerial Conference (edited)");
@@ -280,8 +282,7 @@ fn a_removed_row_is_kept_without_allow_removals_and_removed_with_it() {
     assert!(kept.message.contains(REMOVABLE), "{kept}");
     assert_eq!(imp.exit_code(), 2);
 
-    let imp = import(&tables, &base, Options { allow_removals: true });
-    assert!(imp.issues.is_empty(), "{:#?}", only_issues(&imp));
+    let imp = clean_import(&tables, &base, Options { allow_removals: true });
     let ids: Vec<&str> = imp.doc["events"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), 18);
     assert!(!ids.contains(&REMOVABLE));
@@ -949,8 +950,7 @@ fn xlsx_keeps_awkward_text() {
     let file = dir.join("awkward.xlsx");
     write_tables(&file, &export(&doc), Some(XLSX)).unwrap();
     let back = read_tables(&file, Some(XLSX)).unwrap();
-    let imp = import(&back, &doc, Options::default());
-    assert!(imp.issues.is_empty(), "{:#?}", only_issues(&imp));
+    let imp = clean_import(&back, &doc, Options::default());
     assert_eq!(format(&imp.doc), format(&doc), "onto itself, 42.0 stays 42.0");
     // Built from the cells alone, a whole float is a whole number: a workbook cannot tell
     // 42.0 from 42 (a CSV file can).
