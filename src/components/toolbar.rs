@@ -70,9 +70,11 @@ enum File {
     Calendar,
 }
 
-/// Saves `body` as a file called `name`: a Blob, an object URL, a click on a temporary link.
-pub fn save(doc: &web_sys::Document, name: &str, mime: &str, body: &str) -> Option<()> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(body));
+/// Saves `body` (a string, or bytes as a `Uint8Array`) as a file called `name`: a Blob, an
+/// object URL, a click on a temporary link.
+pub fn save(doc: &web_sys::Document, name: &str, mime: &str, body: &JsValue) -> Option<()> {
+    // (Any sequence of Blob parts: web-sys names the binding after strings.)
+    let parts = js_sys::Array::of1(body);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
@@ -320,7 +322,7 @@ pub fn Toolbar(
         let only = only.as_deref().map(|v| v.as_slice());
         let (name, mime, body) = ds.with_value(|ds| file(ds, f, l, d, base.as_deref(), only));
         if let Some(doc) = root.get_untracked().and_then(|r| r.owner_document()) {
-            save(&doc, &name, mime, &body);
+            save(&doc, &name, mime, &JsValue::from_str(&body));
         }
         close();
         let mut rest = String::from(": ");

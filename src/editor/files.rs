@@ -51,7 +51,8 @@ pub async fn open_bundled(ed: Ed) {
     }
 }
 
-/// Reads the first file of a picker's list and hands its name and bytes to `then`.
+/// Reads the first file of a picker's or a drop's list and hands its name and bytes to `then`.
+/// A file over the size cap is refused before it is read into memory.
 pub fn read_first(ed: Ed, files: Option<web_sys::FileList>, then: impl FnOnce(String, Vec<u8>) + 'static) {
     let Some(file) = files.and_then(|f| f.get(0)) else { return };
     let name = file.name();
@@ -69,47 +70,9 @@ pub fn read_first(ed: Ed, files: Option<web_sys::FileList>, then: impl FnOnce(St
     });
 }
 
-/// Saves bytes as a download called `name`.
-pub fn save_bytes(name: &str, mime: &str, bytes: &[u8]) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    let Ok(a) = doc.create_element("a") else { return };
-    let a: web_sys::HtmlAnchorElement = a.unchecked_into();
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
-}
-
 /// Opens the first file of a picker's or a drop's list.
 pub fn open_file_list(ed: Ed, files: Option<web_sys::FileList>) {
-    let Some(file) = files.and_then(|f| f.get(0)) else { return };
-    let name = file.name();
-    if file.size() > crate::validate::MAX_FILE_BYTES as f64 {
-        // Refused before reading it into memory.
-        open_bytes(ed, name, &vec![0; crate::validate::MAX_FILE_BYTES + 1]);
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        match JsFuture::from(file.array_buffer()).await {
-            Ok(buf) => {
-                let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-                open_bytes(ed, name, &bytes);
-            }
-            Err(e) => {
-                ed.notice.set(Some((true, format!("{} {name}: {e:?}", s(S::LoadFailed, ed.lang.get_untracked())))))
-            }
-        }
-    });
+    read_first(ed, files, move |name, bytes| open_bytes(ed, name, &bytes));
 }
 
 /// The files of a drop event.
@@ -120,8 +83,13 @@ pub fn dropped(ev: &web_sys::DragEvent) -> Option<web_sys::FileList> {
 /// Downloads the draft as `dataset.json` in canonical form (UTF-8, final newline).
 pub fn download(ed: Ed) {
     let text = ed.draft.with_untracked(|d| crate::canonical::format(d.doc()));
+    save(&text.into(), "dataset.json", "application/json;charset=utf-8");
+}
+
+/// Saves a string or a `Uint8Array` as a download called `name`.
+pub fn save(body: &wasm_bindgen::JsValue, name: &str, mime: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    crate::components::toolbar::save(&doc, "dataset.json", "application/json;charset=utf-8", &text);
+    crate::components::toolbar::save(&doc, name, mime, body);
 }
 
 /// The file input's files.

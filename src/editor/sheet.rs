@@ -13,6 +13,8 @@ use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// An import read and merged, waiting for the user to apply or cancel it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pending {
@@ -57,11 +59,8 @@ pub fn export(ed: Ed) {
     let doc = ed.draft.with_untracked(|d| d.doc().to_string());
     leptos::task::spawn_local(async move {
         match call("export_workbook", &[JsValue::from_str(&doc)]).await {
-            Ok(bytes) => super::files::save_bytes(
-                "dataset.xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                &js_sys::Uint8Array::new(&bytes).to_vec(),
-            ),
+            // The module's Uint8Array, saved as it is.
+            Ok(bytes) => super::files::save(&bytes, "dataset.xlsx", XLSX_MIME),
             Err(e) => ed.notice.set(Some((true, e))),
         }
     });
