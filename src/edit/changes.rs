@@ -40,17 +40,24 @@ impl Changes {
     }
 }
 
+/// The records of `kind` by their key: the id, or `#n` (the position from 1) for a record
+/// without one.
+fn keyed(doc: &Value, kind: Kind) -> Vec<(String, &Value)> {
+    records(doc, kind)
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            (id_of(r, kind).filter(|s| !s.is_empty()).map(str::to_string).unwrap_or(format!("#{}", i + 1)), r)
+        })
+        .collect()
+}
+
 /// Records are matched by id; a record whose id changed counts as removed and added, and a
 /// record without an id (or with a repeated one) by its position.
 pub fn diff(before: &Value, after: &Value) -> Changes {
     let mut out = Changes::default();
     for kind in Kind::ALL {
-        let key = |i: usize, r: &Value| {
-            id_of(r, kind).filter(|s| !s.is_empty()).map(str::to_string).unwrap_or(format!("#{}", i + 1))
-        };
-        let old: Vec<(String, &Value)> =
-            records(before, kind).iter().enumerate().map(|(i, r)| (key(i, r), r)).collect();
-        let new: Vec<(String, &Value)> = records(after, kind).iter().enumerate().map(|(i, r)| (key(i, r), r)).collect();
+        let (old, new) = (keyed(before, kind), keyed(after, kind));
         let old_by: HashMap<&str, &Value> = old.iter().map(|(k, r)| (k.as_str(), *r)).collect();
         let new_by: HashMap<&str, &Value> = new.iter().map(|(k, r)| (k.as_str(), *r)).collect();
         let mut c = KindChanges::default();
@@ -72,12 +79,7 @@ pub fn diff(before: &Value, after: &Value) -> Changes {
         out.kinds.push((kind, c));
     }
     let lists: Vec<&str> = Kind::ALL.iter().map(|k| k.list()).collect();
-    let keys = |v: &Value| v.as_object().map(|m| m.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
-    let mut all = keys(before);
-    all.extend(keys(after));
-    all.sort();
-    all.dedup();
-    out.fields = all.into_iter().filter(|k| !lists.contains(&k.as_str()) && before.get(k) != after.get(k)).collect();
+    out.fields = differing(Some(before), Some(after)).into_iter().filter(|k| !lists.contains(&k.as_str())).collect();
     out
 }
 
@@ -118,21 +120,14 @@ pub fn detailed(before: &Value, after: &Value) -> Vec<RecordDiff> {
     if !summary.fields.is_empty() {
         out.push(RecordDiff { kind: None, id: String::new(), change: Change::Changed(summary.fields.clone()) });
     }
-    let find = |doc: &Value, kind: Kind, key: &str| -> Option<Value> {
-        records(doc, kind)
-            .iter()
-            .enumerate()
-            .find(|(i, r)| {
-                id_of(r, kind).filter(|s| !s.is_empty()).map(str::to_string).unwrap_or(format!("#{}", i + 1)) == key
-            })
-            .map(|(_, r)| r.clone())
-    };
     for (kind, c) in summary.kinds {
+        let by = |doc| keyed(doc, kind).into_iter().collect::<HashMap<String, &Value>>();
+        let (old_by, new_by) = (by(before), by(after));
         for id in c.added {
             out.push(RecordDiff { kind: Some(kind), id, change: Change::Added });
         }
         for id in c.changed {
-            let fields = differing(find(before, kind, &id).as_ref(), find(after, kind, &id).as_ref());
+            let fields = differing(old_by.get(&id).copied(), new_by.get(&id).copied());
             out.push(RecordDiff { kind: Some(kind), id, change: Change::Changed(fields) });
         }
         for id in c.removed {

@@ -76,6 +76,11 @@ pub fn find(doc: &Value, kind: Kind, id: &str) -> Option<usize> {
     records(doc, kind).iter().position(|r| id_of(r, kind) == Some(id))
 }
 
+/// How many records of `kind` have this id (more than one is an error the validator reports).
+pub fn uses(doc: &Value, kind: Kind, id: &str) -> usize {
+    records(doc, kind).iter().filter(|r| id_of(r, kind) == Some(id)).count()
+}
+
 /// Every place that refers to record `id` of `kind`: the paths of the strings holding the id.
 pub fn references(doc: &Value, kind: Kind, id: &str) -> Vec<Path> {
     let mut out = Vec::new();
@@ -165,8 +170,7 @@ pub fn rename(doc: &Value, kind: Kind, at: usize, new: &str) -> Vec<Op> {
     if let Some(old) = old.filter(|o| !o.is_empty() && o != new) {
         // An id written twice (an error the validator reports), before or after the rename,
         // renames only the record edited: its references cannot tell the two apart.
-        let uses = |id: &str| records(doc, kind).iter().filter(|r| id_of(r, kind) == Some(id)).count();
-        if uses(&old) == 1 && uses(new) == 0 {
+        if uses(doc, kind, &old) == 1 && uses(doc, kind, new) == 0 {
             ops.extend(references(doc, kind, &old).into_iter().map(|path| Op::Set { path, value: Some(json!(new)) }));
         }
     }
@@ -267,8 +271,7 @@ pub fn duplicate(doc: &Value, kind: Kind, at: usize) -> Option<(Vec<Op>, usize)>
 /// them and asks before deleting; references left behind are errors the validator shows).
 pub fn delete(doc: &Value, kind: Kind, at: usize) -> Option<(Op, Vec<Path>)> {
     let id = id_of(records(doc, kind).get(at)?, kind).unwrap_or("");
-    let others = records(doc, kind).iter().filter(|r| id_of(r, kind) == Some(id)).count();
-    let refs = if id.is_empty() || others > 1 { Vec::new() } else { references(doc, kind, id) };
+    let refs = if id.is_empty() || uses(doc, kind, id) > 1 { Vec::new() } else { references(doc, kind, id) };
     Some((Op::Remove { list: kind.path(), at }, refs))
 }
 

@@ -114,7 +114,7 @@ fn new_records_have_fresh_ids_and_show_what_is_missing() {
         let rec = &records(d.doc(), kind)[at];
         if kind != Kind::State {
             let id = id_of(rec, kind).unwrap();
-            assert_eq!(records(d.doc(), kind).iter().filter(|r| id_of(r, kind) == Some(id)).count(), 1);
+            assert_eq!(uses(d.doc(), kind, id), 1);
         }
         let path = kind.path().index(at).to_string();
         assert!(problems(d.doc()).iter().any(|p| within(p, &path)), "{kind:?}: a blank record is not valid yet");

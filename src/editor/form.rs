@@ -85,7 +85,7 @@ fn typed(text: String, empty: Empty, number: bool) -> Option<Value> {
 fn line(
     path: Path,
     key: &'static str,
-    hint: Option<&'static str>,
+    hint: Option<S>,
     empty: Empty,
     number: bool,
     id_of: Option<(Kind, usize)>,
@@ -129,8 +129,9 @@ fn line(
             ed.draft.update_untracked(|d| d.seal());
         }
     };
-    let hint_text = hint.map(|h| s(S::from_hint(h), ed.lang.get_untracked()));
-    let hint_id2 = format!("{}-hint", field_id(&p));
+    let hint = hint.map(|h| {
+        view! { <p class="ed-hint" id=format!("{}-hint", field_id(&p))>{move || s(h, ed.lang.get())}</p> }
+    });
     view! {
         <div class="ed-field">
             <label for=field_id(&p)>{move || label(key, ed.lang.get())}</label>
@@ -138,21 +139,11 @@ fn line(
                 inputmode=if number { "decimal" } else { "text" }
                 prop:value=value on:input=on_input on:change=on_change
                 aria-invalid=move || invalid.get().to_string() aria-describedby=described/>
-            {hint_text.map(|_| view! { <p class="ed-hint" id=hint_id2>{move || hint.map(|h| s(S::from_hint(h), ed.lang.get()))}</p> })}
+            {hint}
             {msgs}
         </div>
     }
     .into_any()
-}
-
-impl S {
-    /// Hints are named by a tag in the schema-side code.
-    fn from_hint(h: &str) -> S {
-        match h {
-            "id" => S::IdHint,
-            _ => S::DateHint,
-        }
-    }
 }
 
 /// A text in every language of the file (one input or text area per language).
@@ -484,12 +475,12 @@ fn place(path: Path) -> AnyView {
 pub fn field(path: Path, f: Field, record: Option<(Kind, usize)>) -> AnyView {
     let ed = Ed::get();
     match f.widget {
-        Widget::Id => line(path, f.key, Some("id"), Empty::Keep, false, record),
+        Widget::Id => line(path, f.key, Some(S::IdHint), Empty::Keep, false, record),
         Widget::Line => line(path, f.key, None, Empty::Keep, false, None),
         Widget::OptLine => line(path, f.key, None, Empty::Remove, false, None),
-        Widget::Date => line(path, f.key, Some("date"), Empty::Keep, false, None),
-        Widget::OptDate => line(path, f.key, Some("date"), Empty::Remove, false, None),
-        Widget::SpanEnd => line(path, f.key, Some("date"), Empty::Null, false, None),
+        Widget::Date => line(path, f.key, Some(S::DateHint), Empty::Keep, false, None),
+        Widget::OptDate => line(path, f.key, Some(S::DateHint), Empty::Remove, false, None),
+        Widget::SpanEnd => line(path, f.key, Some(S::DateHint), Empty::Null, false, None),
         Widget::Number => line(path, f.key, None, Empty::Keep, true, None),
         Widget::Flag => {
             let p = path.to_string();

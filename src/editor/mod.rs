@@ -96,27 +96,19 @@ impl Ed {
 
     /// Applies one user action; a failure (which the forms should make impossible) is shown.
     pub fn edit(self, ops: Vec<Op>) {
-        let mut failed = None;
-        self.draft.update(|d| {
-            if let Err(e) = d.edit(ops) {
-                failed = Some(e.0);
-            }
-        });
-        if let Some(e) = failed {
-            self.notice.set(Some((true, e)));
-        }
+        self.change(|d| d.edit(ops));
     }
 
     /// Sets one field as the user types (keystrokes in one field make one undo step).
     pub fn type_into(self, path: &Path, value: Option<Value>) {
+        self.change(|d| d.type_into(path.clone(), value));
+    }
+
+    fn change(self, f: impl FnOnce(&mut Draft) -> Result<(), crate::edit::ops::EditError>) {
         let mut failed = None;
-        self.draft.update(|d| {
-            if let Err(e) = d.type_into(path.clone(), value) {
-                failed = Some(e.0);
-            }
-        });
+        self.draft.update(|d| failed = f(d).err());
         if let Some(e) = failed {
-            self.notice.set(Some((true, e)));
+            self.notice.set(Some((true, e.0)));
         }
     }
 

@@ -14,26 +14,20 @@ const MAX_LISTED: usize = 200;
 
 /// A short label for a record: its date and title, or its name.
 pub fn record_label(r: &Value, kind: Kind, lang: &str) -> String {
-    let text = |k: &str| -> String {
-        let t = r.get(k);
-        t.and_then(|t| t.get(lang))
-            .or_else(|| t.and_then(|t| t.as_object()).and_then(|m| m.values().next()))
+    // A text in `lang`, else in any language it has.
+    let pick = |t: Option<&Value>| -> String {
+        t.and_then(|t| t.get(lang).or_else(|| t.as_object().and_then(|m| m.values().next())))
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string()
     };
+    let text = |k: &str| pick(r.get(k));
     let str_of = |k: &str| r.get(k).and_then(Value::as_str).unwrap_or("").to_string();
     match kind {
         Kind::Event => format!("{} {}", str_of("start"), text("title")).trim().to_string(),
-        Kind::State => r
-            .get("names")
-            .and_then(Value::as_array)
-            .and_then(|n| n.last())
-            .and_then(|n| n.get("short"))
-            .and_then(|t| t.get(lang).or_else(|| t.as_object().and_then(|m| m.values().next())))
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string(),
+        Kind::State => {
+            pick(r.get("names").and_then(Value::as_array).and_then(|n| n.last()).and_then(|n| n.get("short")))
+        }
         Kind::ChairTerm => format!("{} {}", str_of("state"), str_of("from")).trim().to_string(),
         Kind::Source => text("title"),
         Kind::Dispute => text("summary").chars().take(80).collect(),

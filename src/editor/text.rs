@@ -2,7 +2,7 @@
 //! in `crate::i18n`; these live apart so the reader's wasm never carries them).
 
 use crate::edit::records::Kind;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Ui};
 
 /// Editor strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +68,14 @@ pub enum S {
     ImportApply,
     ImportApplied,
     Cancel,
+}
+
+/// `en` or `ru`, by the interface table of `lang` (as the reader's strings choose).
+fn pick<T>(lang: Lang, en: T, ru: T) -> T {
+    match lang.ui() {
+        Ui::En => en,
+        Ui::Ru => ru,
+    }
 }
 
 /// The string in the interface language (Russian for `ru`, English otherwise).
@@ -145,11 +153,7 @@ pub fn s(key: S, lang: Lang) -> &'static str {
         ImportApplied => ("applied; Undo takes it back.", "применён; «Отменить» вернёт прежнее."),
         Cancel => ("Cancel", "Отмена"),
     };
-    if lang == Lang::Ru {
-        ru
-    } else {
-        en
-    }
+    pick(lang, en, ru)
 }
 
 /// The name of a kind of record, plural (tab titles).
@@ -162,11 +166,7 @@ pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
         Kind::Dispute => ("Disputes", "Расхождения"),
         Kind::Organisation => ("Organisations", "Организации"),
     };
-    if lang == Lang::Ru {
-        ru
-    } else {
-        en
-    }
+    pick(lang, en, ru)
 }
 
 /// A field's label, by its key in the file.
@@ -218,13 +218,13 @@ pub fn label(key: &str, lang: Lang) -> String {
         "country" => ("Country", "Страна"),
         other => return other.replace('_', " "),
     };
-    (if lang == Lang::Ru { ru } else { en }).to_string()
+    pick(lang, en, ru).to_string()
 }
 
 /// The summary line of error and warning counts.
 pub fn counts_line(errors: usize, warnings: usize, lang: Lang) -> String {
     let n = |n: usize, en: [&str; 2], ru: [&str; 3]| {
-        if lang == Lang::Ru {
+        if lang.ui() == Ui::Ru {
             format!("{n} {}", ru[crate::i18n::ru_plural(n)])
         } else {
             format!("{n} {}", en[usize::from(n != 1)])
@@ -239,7 +239,7 @@ pub fn counts_line(errors: usize, warnings: usize, lang: Lang) -> String {
 
 /// "3 records change", for an import's review.
 pub fn records_changing(n: usize, lang: Lang) -> String {
-    if lang == Lang::Ru {
+    if lang.ui() == Ui::Ru {
         format!("{n} {}:", ["запись изменится", "записи изменятся", "записей изменится"][crate::i18n::ru_plural(n)])
     } else {
         format!("{n} {}:", if n == 1 { "record changes" } else { "records change" })
