@@ -16,8 +16,8 @@ use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
-/// Validation waits this long after the last keystroke of a large draft (a small one is
-/// validated at once).
+/// Validation and storage wait this long after the last keystroke of a large draft (a small
+/// one is handled at once).
 const SETTLE_MS: u64 = 200;
 const LARGE_DRAFT_EVENTS: usize = 1_000;
 
@@ -108,7 +108,9 @@ pub fn Editor(#[prop(optional)] initial: Option<Value>) -> impl IntoView {
         None => start(ed),
     }
 
-    // Every change: kept in storage at once, validated at once (after a pause for large drafts).
+    // Every change is kept in storage and validated: at once, or for a large draft once the
+    // typing pauses (writing and checking megabytes at every keystroke would make it lag).
+    // A newly opened file (revision 0) is in storage already.
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let (rev, large) = ed.draft.with(|d| {
@@ -118,17 +120,19 @@ pub fn Editor(#[prop(optional)] initial: Option<Value>) -> impl IntoView {
         if !ed.ready.get() {
             return;
         }
-        if rev > 0 {
-            let ok = ed.draft.with_untracked(|d| storage::save(d.doc()));
-            ed.stored.set(ok);
-        }
+        let settle = move || {
+            if rev > 0 {
+                ed.stored.set(ed.draft.with_untracked(|d| storage::save(d.doc())));
+            }
+            validate(ed);
+        };
         if let Some(h) = pending.get_value() {
             h.clear();
         }
         if large {
-            pending.set_value(set_timeout_with_handle(move || validate(ed), Duration::from_millis(SETTLE_MS)).ok());
+            pending.set_value(set_timeout_with_handle(settle, Duration::from_millis(SETTLE_MS)).ok());
         } else {
-            validate(ed);
+            settle();
         }
     });
 
