@@ -52,6 +52,8 @@ enum Ctx {
     Subject,
     /// `disputes[].readings[]`.
     Reading,
+    /// `changes[]`.
+    Change,
     /// A multi-language text: keys in the order of the dataset's `languages`.
     Text,
     /// Anything else: keys alphabetically.
@@ -77,6 +79,7 @@ const ROOT: Fields = &[
     ("events", Event),
     ("chair_terms", ChairTerm),
     ("disputes", Dispute),
+    ("changes", Change),
 ];
 const SOURCE: Fields = &[
     ("id", Other),
@@ -89,8 +92,15 @@ const SOURCE: Fields = &[
     ("note", Text),
 ];
 const ORGANISATION: Fields = &[("id", Other), ("name", Text), ("short", Text), ("roles", Role)];
-const ROLE: Fields =
-    &[("role", Other), ("from", Other), ("to", Other), ("sources", Other), ("confidence", Other), ("note", Text)];
+const ROLE: Fields = &[
+    ("role", Other),
+    ("from", Other),
+    ("to", Other),
+    ("ends", Other),
+    ("sources", Other),
+    ("confidence", Other),
+    ("note", Text),
+];
 const STATE: Fields = &[("code", Other), ("names", StateName), ("capital", Capital), ("grid", Grid), ("roles", Role)];
 const STATE_NAME: Fields = &[("short", Text), ("official", Text), ("from", Other), ("to", Other), ("sources", Other)];
 const CAPITAL: Fields = &[("name", Text), ("lat", Other), ("lon", Other)];
@@ -130,6 +140,7 @@ const DISPUTE: Fields =
     &[("id", Other), ("subject", Subject), ("field", Other), ("summary", Text), ("readings", Reading)];
 const SUBJECT: Fields = &[("kind", Other), ("id", Other)];
 const READING: Fields = &[("text", Text), ("sources", Other)];
+const CHANGE: Fields = &[("id", Other), ("date", Other), ("what", Text), ("why", Text), ("sources", Other)];
 
 /// The known keys of a context, in order (none for texts and unknown objects).
 fn fields(ctx: Ctx) -> Fields {
@@ -151,6 +162,7 @@ fn fields(ctx: Ctx) -> Fields {
         Dispute => DISPUTE,
         Subject => SUBJECT,
         Reading => READING,
+        Change => CHANGE,
         Text | Other => &[],
     }
 }
@@ -346,6 +358,7 @@ mod tests {
             Dispute,
             Subject,
             Reading,
+            Change,
         ] {
             let keys: BTreeSet<&str> = fields(ctx).iter().map(|(k, _)| *k).collect();
             assert_eq!(keys.len(), fields(ctx).len(), "{ctx:?} lists a key twice");

@@ -19,7 +19,17 @@
 //! - **role start** ([`ProblemKind::RoleStart`]): a role, chair term or organisation role that
 //!   begins during a multi-day event its holder attends begins on the event's first day;
 //! - **provenance** ([`ProblemKind::Provenance`]): a claim marked `seen` cites at least one
-//!   source that is not `context_only`.
+//!   source that is not `context_only`;
+//! - **cites** ([`ProblemKind::Cites`]): a source id named in a record's note or summary is in
+//!   that record's sources (anywhere inside the record), so the app's source list for it is
+//!   complete;
+//! - **uncited** ([`ProblemKind::Uncited`]): every source is cited by some record (the change
+//!   log does not count: it is not a fact);
+//! - **ends** ([`ProblemKind::Ends`]): a role with an end says how the end is known, `stated`
+//!   (a source gives it) or `last_record` (the sources stop there), so that the app never shows
+//!   the end of the sources as a change of role; a one-day role (one meeting) is exempt;
+//! - **years** ([`ProblemKind::Years`]): a year span written in an event's or outcome's title
+//!   (`2023–2024`) is the event's own years or those of a chair term in force at the event.
 //!
 //! Pure: no web or UI crate.
 
@@ -72,7 +82,167 @@ pub fn crosscheck(ds: &Dataset, raw: &Value) -> Vec<Problem> {
     c.roles_start_on_first_day();
     c.seen_needs_a_source();
     c.out.extend(blank_texts(raw));
+    c.out.extend(citations(ds, raw));
+    c.out.extend(unstated_ends(raw));
+    c.year_spans_in_titles();
     c.out
+}
+
+/// The source ids (of `known`) that a text names, as whole words, in order of first mention.
+fn cited_in<'a>(text: &str, known: &HashSet<&'a str>) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for word in text.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))) {
+        let word = word.trim_end_matches(['.', '-']);
+        if let Some(&id) = known.get(word) {
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        }
+    }
+    out
+}
+
+/// Every source id in any `sources` list inside a value.
+fn sources_inside<'a>(v: &'a Value, out: &mut HashSet<&'a str>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    ("sources", Value::Array(a)) => out.extend(a.iter().filter_map(Value::as_str)),
+                    _ => sources_inside(x, out),
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| sources_inside(x, out)),
+        _ => {}
+    }
+}
+
+/// The cites and uncited checks, on the file as written (paths as in the file).
+fn citations(ds: &Dataset, raw: &Value) -> Vec<Problem> {
+    let known: HashSet<&str> = ds.sources.iter().map(|s| s.id.as_str()).collect();
+    let mut out = Vec::new();
+    // The records whose texts may cite sources, with the keys of those texts.
+    let mut records: Vec<(String, &Value)> = Vec::new();
+    let list = |key: &str| raw.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    for (i, e) in list("events").iter().enumerate() {
+        records.push((format!("$.events[{i}]"), e));
+    }
+    for (i, t) in list("chair_terms").iter().enumerate() {
+        records.push((format!("$.chair_terms[{i}]"), t));
+    }
+    for (i, d) in list("disputes").iter().enumerate() {
+        records.push((format!("$.disputes[{i}]"), d));
+    }
+    for key in ["states", "organisations"] {
+        for (i, r) in list(key).iter().enumerate() {
+            let roles = r.get("roles").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+            for (j, role) in roles.iter().enumerate() {
+                records.push((format!("$.{key}[{i}].roles[{j}]"), role));
+            }
+        }
+    }
+    for (path, rec) in &records {
+        let mut has = HashSet::new();
+        sources_inside(rec, &mut has);
+        for key in ["note", "summary"] {
+            let Some(Value::Object(text)) = rec.get(key) else { continue };
+            let mut missing: Vec<&str> = Vec::new();
+            for t in text.values().filter_map(Value::as_str) {
+                for id in cited_in(t, &known) {
+                    if !has.contains(id) && !missing.contains(&id) {
+                        missing.push(id);
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                out.push(Problem {
+                    path: format!("{path}.{key}"),
+                    kind: ProblemKind::Cites,
+                    message: format!(
+                        "names {} but the record's sources do not list {}; add {} to its sources, or reword the text",
+                        missing.join(", "),
+                        if missing.len() == 1 { "it" } else { "them" },
+                        if missing.len() == 1 { "it" } else { "them" },
+                    ),
+                });
+            }
+        }
+    }
+    // Every `sources` list of the file except the change log's.
+    let mut cited = HashSet::new();
+    if let Value::Object(m) = raw {
+        for (k, v) in m {
+            if !matches!(k.as_str(), "sources" | "changes") {
+                sources_inside(v, &mut cited);
+            }
+        }
+    }
+    for (i, s) in list("sources").iter().enumerate() {
+        if let Some(id) = s.get("id").and_then(Value::as_str) {
+            if !cited.contains(id) {
+                out.push(Problem {
+                    path: format!("$.sources[{i}]"),
+                    kind: ProblemKind::Uncited,
+                    message: format!("no record cites {id}: cite it for a fact it supports, or remove it"),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The ends check: every role with an end (`to`) longer than one day says how it ends.
+fn unstated_ends(raw: &Value) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for key in ["states", "organisations"] {
+        let holders = raw.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        for (i, h) in holders.iter().enumerate() {
+            let roles = h.get("roles").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+            for (j, r) in roles.iter().enumerate() {
+                let (Some(from), Some(to)) =
+                    (r.get("from").and_then(Value::as_str), r.get("to").and_then(Value::as_str))
+                else {
+                    continue;
+                };
+                let one_day = from == to && from.len() == 10;
+                if !one_day && r.get("ends").is_none() {
+                    out.push(Problem {
+                        path: format!("$.{key}[{i}].roles[{j}].to"),
+                        kind: ProblemKind::Ends,
+                        message: format!(
+                            "ends {to} without saying how that is known: \"ends\": \"stated\" if a source gives the end, \"last_record\" if the sources stop there (the app then shows no change of role)"
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The years written in a title as a span, `2023–2024` (en dash, hyphen or em dash).
+fn year_spans(text: &str) -> Vec<(i32, i32)> {
+    let b: Vec<char> = text.chars().collect();
+    let year = |i: usize| -> Option<i32> {
+        let s: String = b.get(i..i + 4)?.iter().collect();
+        (s.chars().all(|c| c.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    };
+    let digit = |i: usize| b.get(i).is_some_and(char::is_ascii_digit);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 9 <= b.len() {
+        let boundary = i == 0 || !digit(i - 1);
+        if boundary && matches!(b[i + 4], '–' | '-' | '—') && !digit(i + 9) {
+            if let (Some(a), Some(z)) = (year(i), year(i + 5)) {
+                out.push((a, z));
+                i += 9;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
 }
 
 /// The warnings for every empty (or blank) string in a dataset file, valid or not.
@@ -368,6 +538,47 @@ impl<'a> Checker<'a> {
                         sources.join(", ")
                     ),
                 );
+            }
+        }
+    }
+
+    /// The years check: a year span in an event's or outcome's title is the event's own years
+    /// or those of a chair term in force at the event.
+    fn year_spans_in_titles(&mut self) {
+        let ds = self.ds;
+        for e in &ds.events {
+            let (a, b) = days(e);
+            let own = (e.start.year, e.last().year);
+            let terms: Vec<(i32, Option<i32>)> = ds
+                .chair_terms
+                .iter()
+                .filter(|t| meets(&t.span, a, b))
+                .map(|t| (t.span.from.year, t.span.to.map(|d| d.year)))
+                .collect();
+            let fits = |(y0, y1): (i32, i32)| {
+                (y0, y1) == own || terms.iter().any(|&(f, t)| f == y0 && t.is_none_or(|t| t == y1))
+            };
+            let mut titles: Vec<(String, &Text)> = vec![(format!("{}.title", self.event_path(e)), &e.title)];
+            for (k, o) in e.outcomes.iter().enumerate() {
+                titles.push((format!("{}.outcomes[{k}].title", self.event_path(e)), &o.title));
+            }
+            for (path, text) in titles {
+                let bad: Vec<(i32, i32)> = text.0.values().flat_map(|t| year_spans(t)).filter(|&s| !fits(s)).collect();
+                if let Some(&(y0, y1)) = bad.first() {
+                    let term = match terms.first() {
+                        Some((f, Some(t))) => format!(" and the chair term in force runs {f}–{t}"),
+                        Some((f, None)) => format!(" and the chair term in force runs from {f}"),
+                        None => String::new(),
+                    };
+                    self.warn(
+                        path,
+                        ProblemKind::Years,
+                        format!(
+                            "says {y0}–{y1}, but the event is dated {}{term}; give the dates the sources support, or attribute the label in the note",
+                            when(e)
+                        ),
+                    );
+                }
             }
         }
     }

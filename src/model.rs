@@ -230,12 +230,21 @@ pub struct Span {
     pub sources: Vec<String>,
     pub confidence: Confidence,
     pub note: Option<Text>,
+    /// The end is where the sources stop (`"ends": "last_record"`), not a reported change:
+    /// after it the span is still the last one on record (see [`crate::query::role_on`]).
+    pub last_record: bool,
 }
 
 impl Span {
     /// Whether the span covers day `day` (partial bounds widened outwards).
     pub fn covers(&self, day: crate::date::DayNum) -> bool {
         self.from.first_day() <= day && self.to.is_none_or(|t| day <= t.last_day())
+    }
+
+    /// Whether `day` is after the end of a span that ends only where the sources stop: the
+    /// span is then the last one on record, with no later record.
+    pub fn after_record(&self, day: crate::date::DayNum) -> bool {
+        self.last_record && self.to.is_some_and(|t| day > t.last_day())
     }
 }
 
@@ -385,6 +394,16 @@ pub struct Dispute {
     pub readings: Vec<Reading>,
 }
 
+/// One entry of the dataset's change log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub id: String,
+    pub date: Date,
+    pub what: Text,
+    pub why: Text,
+    pub sources: Vec<String>,
+}
+
 /// A whole, validated dataset. Events are sorted by start date.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
@@ -401,6 +420,8 @@ pub struct Dataset {
     pub events: Vec<Event>,
     pub chair_terms: Vec<ChairTerm>,
     pub disputes: Vec<Dispute>,
+    /// The change log, as in the file (newest first by convention).
+    pub changes: Vec<Change>,
     /// Id lookups over the fields above.
     pub index: Index,
 }

@@ -8,12 +8,19 @@
 use crate::date::{Date, DayNum};
 use crate::model::*;
 
-/// The role a state holds on `day`, with the span that grants it.
+/// The role a state holds on `day`, with the span that grants it. A role whose end is only
+/// where the sources stop (`"ends": "last_record"`) still counts after that end, as the last
+/// role on record, until another role of the state begins: the end of the sources is not a
+/// change of role. [`Span::after_record`] tells the two apart.
 pub fn role_on(state: &State, day: DayNum) -> Option<&RoleSpan> {
+    let later_begins =
+        |end: DayNum| state.roles.iter().any(|o| o.span.from.first_day() > end && o.span.from.first_day() <= day);
     state
         .roles
         .iter()
-        .filter(|r| r.span.covers(day))
+        .filter(|r| {
+            r.span.covers(day) || (r.span.after_record(day) && !r.span.to.is_some_and(|t| later_begins(t.last_day())))
+        })
         .max_by(|a, b| a.role.cmp(&b.role).then(a.span.from.cmp_start(&b.span.from)))
 }
 

@@ -107,7 +107,7 @@ fn bundled_file_through_xlsx_gives_the_same_bytes() {
     let back = read_tables(&file, Some(XLSX)).unwrap();
     assert_eq!(back[0].name, README, "the README sheet comes first");
     let names: Vec<&str> = back.iter().map(|t| t.name.as_str()).collect();
-    assert_eq!(names.len(), 15, "{names:?}");
+    assert_eq!(names.len(), 16, "{names:?}");
     for opts in [Options::default(), Options { allow_removals: true }] {
         let imp = clean_import(&back, &base, opts);
         assert_eq!(format(&imp.doc), REAL);
@@ -154,7 +154,8 @@ fn layout_of_the_bundled_file() {
             "chair_terms",
             "sources",
             "disputes",
-            "readings"
+            "readings",
+            "changes"
         ]
     );
     let t = &tables[1];

@@ -219,7 +219,7 @@ fn event_detail(ds: &Dataset, i: usize, lang: Lang, env: Env) -> AnyView {
 fn state_detail(ds: &Dataset, i: usize, lang: Lang, env: Env) -> AnyView {
     let Env { day, extent, on_action, panel } = env;
     let s = &ds.states[i];
-    let now_role = query::role_on(s, day).map(|r| role_name(r.role, lang));
+    let now_role = crate::export::role_label(query::role_on(s, day), day, lang);
     let terms = query::chair_terms_of(ds, &s.code);
     let events = query::events_of(ds, &s.code);
     let mut all_sources: Vec<String> = Vec::new();
@@ -241,7 +241,7 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, env: Env) -> AnyView {
             <h2 class="ap-detail__title" tabindex="-1">{text_view(ds, &s.name_on(day).official, lang)}</h2>
             <p data-testid="state-role">
                 {t(Key::AsOf, lang)}" "{crate::i18n::format_day(day, lang)}": "
-                <strong>{now_role.unwrap_or(t(Key::NoRole, lang))}</strong>
+                <strong>{now_role}</strong>
             </p>
             <h3>{t(Key::NamesOverTime, lang)}</h3>
             <ul class="ap-names">

@@ -1,5 +1,5 @@
 //! The header: one row with the dataset's title, an "About this dataset" disclosure (its
-//! description), the language switch and the view switch.
+//! description and change log), the language switch and the view switch.
 
 use super::ui::text_view;
 use crate::i18n::{t, Key, Lang};
@@ -30,6 +30,26 @@ pub fn Header(
             </button>
         }
     };
+    // The change log, newest first as the file lists it: date, what changed, why, sources.
+    let has_changes = ds.with_value(|ds| !ds.changes.is_empty());
+    let changes = move || {
+        let l = lang.get();
+        ds.with_value(|ds| {
+            ds.changes
+                .iter()
+                .map(|c| {
+                    let sources =
+                        if c.sources.is_empty() { String::new() } else { format!(" ({})", c.sources.join(", ")) };
+                    view! {
+                        <li data-testid="change">
+                            <strong>{crate::i18n::format_date(&c.date, l)}</strong>": "
+                            {text_view(ds, &c.what, l)}" "{text_view(ds, &c.why, l)}{sources}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
     // The description waits behind its disclosure, so the timeline and the map fit one screen.
     let about = RwSignal::new(false);
     view! {
@@ -59,6 +79,13 @@ pub fn Header(
                 </div>
             </div>
             <p class="ap-subtitle" data-testid="about-text" hidden=move || !about.get()>{description}</p>
+            {has_changes.then(|| view! {
+                <section class="ap-changes" data-testid="changes" hidden=move || !about.get()
+                    aria-label=move || t(Key::DatasetChanges, lang.get())>
+                    <h2 class="ap-changes__title">{move || t(Key::DatasetChanges, lang.get())}</h2>
+                    <ul class="ap-changes__list">{changes}</ul>
+                </section>
+            })}
         </header>
     }
 }

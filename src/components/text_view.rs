@@ -176,7 +176,7 @@ fn state_rows(ds: &Dataset, d: DayNum, l: Lang, on_action: Callback<Action>) -> 
                         </button>
                     </th>
                     <td>{s.code.clone()}</td>
-                    <td>{export::role_or_none(span, l)}
+                    <td>{export::role_label(span, d, l)}
                         {is_chair.then(|| view! { " · " <strong>{t(Key::Chair, l)}</strong> })}</td>
                 </tr>
             }

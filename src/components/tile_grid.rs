@@ -68,6 +68,7 @@ pub fn TileGrid(
             focus_item(&grid, next);
         }
     };
+    let any_last_record = ds.with_value(|ds| ds.states.iter().any(|s| s.roles.iter().any(|r| r.span.last_record)));
     let g = Grid { ds, selection, day, lang, on_action, changes, matches, focus_idx };
     let tiles = order.into_iter().map(|i| tile(g, i, cells[i])).collect_view();
     view! {
@@ -87,6 +88,12 @@ pub fn TileGrid(
                     <span class="ap-swatch ap-role--none" aria-hidden="true"></span>
                     {move || t(Key::NoRole, lang.get())}
                 </li>
+                {any_last_record.then(|| view! {
+                    <li class="ap-legend__item">
+                        <span class="ap-legend__mark" aria-hidden="true">"?"</span>
+                        {move || t(Key::NoLaterRecord, lang.get())}
+                    </li>
+                })}
             </ul>
         </section>
     }
@@ -110,7 +117,13 @@ fn tile(g: Grid, i: usize, (c, r): (i32, i32)) -> impl IntoView {
     let Grid { ds, selection, day, lang, on_action, changes, matches, focus_idx } = g;
     let code = ds.with_value(|ds| ds.states[i].code.clone());
     // Computed once per change, not once per attribute that shows them.
-    let role = Memo::new(move |_| ds.with_value(|ds| query::role_on(&ds.states[i], day.get()).map(|r| r.role)));
+    let role_span = Memo::new(move |_| {
+        let d = day.get();
+        ds.with_value(|ds| query::role_on(&ds.states[i], d).map(|r| (r.role, r.span.after_record(d))))
+    });
+    let role = Memo::new(move |_| role_span.get().map(|r| r.0));
+    // The role is only the last one on record: the sources stop before this day.
+    let stale = move || role_span.get().is_some_and(|r| r.1);
     let event_role = Memo::new(move |_| {
         selection.get().event().and_then(|e| ds.with_value(|ds| query::role_at(&ds.events[e.0], &ds.states[i].code)))
     });
@@ -157,6 +170,7 @@ fn tile(g: Grid, i: usize, (c, r): (i32, i32)) -> impl IntoView {
                     if event_selected() && er.is_none() { c.push_str(" ap-tile--dimmed"); }
                     if let Some(k) = change() { c.push_str(" ap-tile--chg ap-tile--chg-"); c.push_str(k.as_str()); }
                     if matched() == Some(true) { c.push_str(" ap-tile--match"); }
+                    if stale() { c.push_str(" ap-tile--stale"); }
                     c
                 }
                 data-testid="tile"
@@ -179,6 +193,10 @@ fn tile(g: Grid, i: usize, (c, r): (i32, i32)) -> impl IntoView {
                 <span class="ap-tile__role">
                     {move || role_words().0}
                     <span class="ap-visually-hidden">{move || role_words().1}</span>
+                    {move || stale().then(|| view! {
+                        <span aria-hidden="true" data-testid="tile-stale">"?"</span>
+                        <span class="ap-visually-hidden">{format!(", {}", t(Key::NoLaterRecord, lang.get()))}</span>
+                    })}
                 </span>
                 {move || change().map(|k| view! {
                     <span class="ap-tile__change" data-testid="tile-change">

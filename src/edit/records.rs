@@ -238,6 +238,7 @@ pub fn template_item(doc: &Value, list_key: &str) -> Value {
         "names" => json!({"short": t(), "official": t()}),
         "roles" => json!({"role": "", "from": "", "to": null, "sources": [], "confidence": ""}),
         "readings" => json!({"text": t(), "sources": []}),
+        "changes" => json!({"id": "", "date": "", "what": t(), "why": t(), "sources": []}),
         _ => json!(""),
     }
 }

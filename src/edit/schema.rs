@@ -17,6 +17,8 @@ pub enum Choice {
     OrgEventRole,
     OutcomeKind,
     SubjectKind,
+    /// How a role's end is known: `stated` or `last_record`.
+    Ends,
 }
 
 impl Choice {
@@ -35,6 +37,7 @@ impl Choice {
             Choice::OrgEventRole => all(OrgEventRole::ALL, OrgEventRole::as_str),
             Choice::OutcomeKind => all(OutcomeKind::ALL, OutcomeKind::as_str),
             Choice::SubjectKind => all(SubjectKind::ALL, SubjectKind::as_str),
+            Choice::Ends => vec!["stated", "last_record"],
         }
     }
 }
@@ -60,6 +63,8 @@ pub enum Widget {
     Number,
     /// One of a closed list of values.
     Choice(Choice),
+    /// One of a closed list of values, or nothing (the key is removed).
+    OptChoice(Choice),
     /// A required text in every language of the file.
     Text,
     /// A required text of several lines in every language.
@@ -93,6 +98,8 @@ use Widget::*;
 
 const SPAN: [Field; 4] =
     [f("from", Date), f("to", SpanEnd), f("sources", Sources), f("confidence", Choice(self::Choice::Confidence))];
+/// How a role's end is known (roles only; a chair term ends at a handover).
+const ENDS: Field = f("ends", OptChoice(self::Choice::Ends));
 
 pub const EVENT: &[Field] = &[
     f("id", Id),
@@ -130,7 +137,10 @@ pub const STATE: &[Field] = &[
         Items(&[f("short", Text), f("official", Text), f("from", OptDate), f("to", OptDate), f("sources", Sources)]),
     ),
     f("capital", Object(&[f("name", Text), f("lat", Number), f("lon", Number)])),
-    f("roles", Items(&[f("role", Choice(self::Choice::Role)), SPAN[0], SPAN[1], SPAN[2], SPAN[3], f("note", OptText)])),
+    f(
+        "roles",
+        Items(&[f("role", Choice(self::Choice::Role)), SPAN[0], SPAN[1], ENDS, SPAN[2], SPAN[3], f("note", OptText)]),
+    ),
 ];
 
 pub const CHAIR_TERM: &[Field] = &[
@@ -169,13 +179,30 @@ pub const ORGANISATION: &[Field] = &[
     f("short", Text),
     f(
         "roles",
-        Items(&[f("role", Choice(self::Choice::OrgRole)), SPAN[0], SPAN[1], SPAN[2], SPAN[3], f("note", OptText)]),
+        Items(&[
+            f("role", Choice(self::Choice::OrgRole)),
+            SPAN[0],
+            SPAN[1],
+            ENDS,
+            SPAN[2],
+            SPAN[3],
+            f("note", OptText),
+        ]),
     ),
 ];
 
 /// The dataset's own fields (its languages are shown, not edited: adding a language is a
 /// change to every text, made in the file).
-pub const DATASET: &[Field] = &[f("id", Line), f("title", Text), f("description", LongText), f("updated", Date)];
+pub const DATASET: &[Field] = &[
+    f("id", Line),
+    f("title", Text),
+    f("description", LongText),
+    f("updated", Date),
+    f(
+        "changes",
+        Items(&[f("id", Line), f("date", Date), f("what", LongText), f("why", LongText), f("sources", Sources)]),
+    ),
+];
 
 /// The fields of a record of `kind`.
 pub fn fields(kind: Kind) -> &'static [Field] {

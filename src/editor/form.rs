@@ -506,6 +506,10 @@ pub fn field(path: Path, f: Field, record: Option<(Kind, usize)>) -> AnyView {
             let opts = c.options().into_iter().map(|o| (o.to_string(), o.replace('_', " "))).collect::<Vec<_>>();
             select(path, f.key, Signal::stored(opts), None)
         }
+        Widget::OptChoice(c) => {
+            let opts = c.options().into_iter().map(|o| (o.to_string(), o.replace('_', " "))).collect::<Vec<_>>();
+            select(path, f.key, Signal::stored(opts), Some(S::NotSaid))
+        }
         Widget::Text => text(path, f.key, false, false),
         Widget::LongText => text(path, f.key, true, false),
         Widget::OptText => text(path, f.key, false, true),

@@ -3,7 +3,7 @@
 //! first citation, each source once), and the states with their role as of a date; and that
 //! as HTML ([`html`]), every text escaped.
 
-use super::{event_sources, participants_line, place_line, push_html, push_num, role_or_none, states_by_role, txt};
+use super::{event_sources, participants_line, place_line, push_html, push_num, states_by_role, txt};
 use crate::date::DayNum;
 use crate::i18n::{as_of_sentence, format_range, level_name, t, te, ExportKey as X, Key, Lang};
 use crate::model::Dataset;
@@ -44,7 +44,7 @@ pub struct Note {
 pub struct StateRow {
     pub code: String,
     pub name: String,
-    pub role: &'static str,
+    pub role: String,
     pub chair: bool,
 }
 
@@ -57,6 +57,8 @@ pub struct Chronology {
     /// "As of 5 June 2013: 7 members, 2 observers. Chair: Kazakhstan."
     pub as_of: String,
     pub states: Vec<StateRow>,
+    /// The dataset's change log, one line a change: "8 December 2026: what. Why. (S7, S18)".
+    pub changes: Vec<String>,
 }
 
 /// The chronology in `lang`, with the states as of `day`.
@@ -112,12 +114,28 @@ pub fn chronology(ds: &Dataset, lang: Lang, day: DayNum) -> Chronology {
             StateRow {
                 code: s.code.clone(),
                 name: txt(ds, &s.name_on(day).short, lang).to_string(),
-                role: role_or_none(span, lang),
+                role: super::role_label(span, day, lang),
                 chair: summary.chair.as_deref() == Some(s.code.as_str()),
             }
         })
         .collect();
-    Chronology { title: txt(ds, &ds.title, lang).to_string(), entries, notes, as_of, states }
+    let changes = ds
+        .changes
+        .iter()
+        .map(|c| {
+            let mut line = format!(
+                "{}: {} {}",
+                crate::i18n::format_date(&c.date, lang),
+                txt(ds, &c.what, lang),
+                txt(ds, &c.why, lang)
+            );
+            if !c.sources.is_empty() {
+                line.push_str(&format!(" ({})", c.sources.join(", ")));
+            }
+            line
+        })
+        .collect();
+    Chronology { title: txt(ds, &ds.title, lang).to_string(), entries, notes, as_of, states, changes }
 }
 
 /// Appends `<tag class="class">text</tag>`.
@@ -220,14 +238,23 @@ pub fn html(c: &Chronology, url: &str, lang: Lang) -> String {
         element(&mut h, "td", "", &s.name);
         element(&mut h, "td", "", &s.code);
         h.push_str("<td>");
-        push_html(&mut h, s.role);
+        push_html(&mut h, &s.role);
         if s.chair {
             h.push_str(" · ");
             element(&mut h, "strong", "", t(Key::Chair, lang));
         }
         h.push_str("</td></tr>");
     }
-    h.push_str("</tbody></table></article>");
+    h.push_str("</tbody></table>");
+    if !c.changes.is_empty() {
+        element(&mut h, "h2", "ap-print__h2", t(Key::DatasetChanges, lang));
+        h.push_str("<ul class=\"ap-print__changes\">");
+        for line in &c.changes {
+            element(&mut h, "li", "", line);
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str("</article>");
     h
 }
 

@@ -120,6 +120,7 @@ const ROLE_SPAN: &[Field] = &[
     f(&["role"], Str, Required, "the role"),
     f(&["from"], Date, Required, "first date of the role"),
     f(&["to"], Date, Null, "last date; empty = still holding (null)"),
+    f(&["ends"], Str, Absent, "how the end is known: stated or last_record (optional)"),
     f(&["sources"], Ids(Target::Source), Required, "source ids separated by ';'"),
     f(&["confidence"], Str, Required, "seen, seen_partial, inferred or gk"),
     f(&["note"], Text, Absent, "note (optional)"),
@@ -297,6 +298,19 @@ pub const TABLES: &[TableDef] = &[
         ],
         containers: &[],
         about: "the readings of each dispute (at least two), in order",
+    },
+    TableDef {
+        name: "changes",
+        shape: Shape::Records { list: "changes" },
+        fields: &[
+            f(&["id"], Str, Required, "the change's id"),
+            f(&["date"], Date, Required, "when the change was made"),
+            f(&["what"], Text, Required, "what changed"),
+            f(&["why"], Text, Required, "why"),
+            f(&["sources"], Ids(Target::Source), Absent, "source ids separated by ';' (optional)"),
+        ],
+        containers: &[],
+        about: "the dataset's change log, one row per change",
     },
 ];
 

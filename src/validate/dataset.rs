@@ -29,6 +29,7 @@ impl Walker {
                 "events",
                 "chair_terms",
                 "disputes",
+                "changes",
             ],
         );
         let version = match self.required(m, p, "format_version") {
@@ -84,6 +85,7 @@ impl Walker {
         let events = self.list(m, p, "events", true, MAX_EVENTS, |w, v, p| w.event(v, p));
         let chair_terms = self.list(m, p, "chair_terms", false, MAX_LIST, |w, v, p| w.chair_term(v, p));
         let disputes = self.list(m, p, "disputes", false, MAX_LIST, |w, v, p| w.dispute(v, p));
+        let changes = self.list(m, p, "changes", false, MAX_LIST, |w, v, p| w.change(v, p));
 
         self.cross_checks(m);
 
@@ -104,6 +106,7 @@ impl Walker {
             events,
             chair_terms: chair_terms?,
             disputes: disputes?,
+            changes: changes?,
             index,
         })
     }
@@ -125,6 +128,7 @@ impl Walker {
         let raw_events = raw("events", "id");
         let raw_chairs = raw("chair_terms", "id").or_else(|| (!m.contains_key("chair_terms")).then(Vec::new));
         let raw_disputes = raw("disputes", "id");
+        let raw_changes = raw("changes", "id").or_else(|| (!m.contains_key("changes")).then(Vec::new));
         for (list, key, ids) in [
             ("$.sources", "id", &raw_sources),
             ("$.organisations", "id", &raw_orgs),
@@ -132,6 +136,7 @@ impl Walker {
             ("$.events", "id", &raw_events),
             ("$.chair_terms", "id", &raw_chairs),
             ("$.disputes", "id", &raw_disputes),
+            ("$.changes", "id", &raw_changes),
         ] {
             if let Some(ids) = ids {
                 self.unique(list, key, ids);

@@ -42,6 +42,14 @@ pub enum ProblemKind {
     Provenance,
     /// Warning: an empty text (the editor's new records start with them).
     Blank,
+    /// Warning: a record's text cites a source id that is not in the record's sources.
+    Cites,
+    /// Warning: a source that no record cites.
+    Uncited,
+    /// Warning: a role with an end that does not say how the end is known.
+    Ends,
+    /// Warning: a title whose span of years disagrees with the dates it labels.
+    Years,
 }
 
 impl ProblemKind {
@@ -65,6 +73,10 @@ impl ProblemKind {
             ProblemKind::RoleStart => "role_start",
             ProblemKind::Provenance => "provenance",
             ProblemKind::Blank => "blank",
+            ProblemKind::Cites => "cites",
+            ProblemKind::Uncited => "uncited",
+            ProblemKind::Ends => "ends",
+            ProblemKind::Years => "years",
         }
     }
 
@@ -79,6 +91,10 @@ impl ProblemKind {
                 | ProblemKind::RoleStart
                 | ProblemKind::Provenance
                 | ProblemKind::Blank
+                | ProblemKind::Cites
+                | ProblemKind::Uncited
+                | ProblemKind::Ends
+                | ProblemKind::Years
         )
     }
 }

@@ -79,7 +79,7 @@ impl Walker {
         let short = self.req_text(m, path, "short");
         let roles = self.list(m, path, "roles", false, MAX_LIST, |w, v, p| {
             let m = w.object(v, p)?;
-            w.keys(m, p, &["role", "from", "to", "sources", "confidence", "note"]);
+            w.keys(m, p, &["role", "from", "to", "ends", "sources", "confidence", "note"]);
             let role = w.enum_of(m, p, "role", OrgRole::parse, &choices(OrgRole::ALL, |r| r.as_str()));
             let span = w.span(m, p);
             Some(OrgRoleSpan { role: role?, span: span? })
@@ -162,7 +162,7 @@ impl Walker {
         };
         let roles = self.list(m, path, "roles", false, MAX_LIST, |w, v, p| {
             let m = w.object(v, p)?;
-            w.keys(m, p, &["role", "from", "to", "sources", "confidence", "note"]);
+            w.keys(m, p, &["role", "from", "to", "ends", "sources", "confidence", "note"]);
             let role = w.enum_of(m, p, "role", Role::parse, &choices(Role::ALL, |r| r.as_str()));
             let span = w.span(m, p);
             Some(RoleSpan { role: role?, span: span? })
@@ -344,5 +344,16 @@ impl Walker {
         }
         let (subject_kind, subject_id) = subject?;
         Some(Dispute { id: id?, subject_kind, subject_id, field: field?, summary: summary?, readings: readings? })
+    }
+
+    pub(super) fn change(&mut self, v: &Value, path: &str) -> Option<Change> {
+        let m = self.object(v, path)?;
+        self.keys(m, path, &["id", "date", "what", "why", "sources"]);
+        let id = self.id(m, path, "id");
+        let date = self.req_date(m, path, "date");
+        let what = self.req_text(m, path, "what");
+        let why = self.req_text(m, path, "why");
+        let sources = self.source_list(m, path, "sources", false);
+        Some(Change { id: id?, date: date?, what: what?, why: why?, sources: sources? })
     }
 }

@@ -390,6 +390,7 @@ impl Walker {
         let confidence =
             self.enum_of(m, path, "confidence", Confidence::parse, &choices(Confidence::ALL, |c| c.as_str()));
         let note = self.opt_text(m, path, "note");
+        let last_record = self.ends(m, path, to);
         let (from, to) = (from?, to?);
         if let Some(t) = to {
             if t.last_day() < from.first_day() {
@@ -397,7 +398,28 @@ impl Walker {
                 return None;
             }
         }
-        Some(Span { from, to, sources: sources?, confidence: confidence?, note: note? })
+        Some(Span { from, to, sources: sources?, confidence: confidence?, note: note?, last_record: last_record? })
+    }
+
+    /// A role's optional `ends` (how its end is known): whether the sources simply stop at the
+    /// end (`last_record`). Only a span with an end may say how it ends. Chair terms have no
+    /// `ends` (their keys list leaves it out, so it is reported as unknown there).
+    fn ends(&mut self, m: &Map<String, Value>, path: &str, to: Option<Option<Date>>) -> Option<bool> {
+        let Some(v) = self.optional(m, "ends") else { return Some(false) };
+        let p = child(path, "ends");
+        let last = match v.as_str() {
+            Some("stated") => false,
+            Some("last_record") => true,
+            _ => {
+                self.push(p, ProblemKind::Value, "expected \"stated\" or \"last_record\"");
+                return None;
+            }
+        };
+        if to == Some(None) {
+            self.push(p, ProblemKind::Value, "a role without an end (\"to\": null) cannot say how it ends");
+            return None;
+        }
+        Some(last)
     }
 }
 
