@@ -24,11 +24,6 @@ pub fn role_on(state: &State, day: DayNum) -> Option<&RoleSpan> {
         .max_by(|a, b| a.role.cmp(&b.role).then(a.span.from.cmp_start(&b.span.from)))
 }
 
-/// Every state with its role on `day` (`None`: no role then), in dataset order.
-fn roles_on(ds: &Dataset, day: DayNum) -> Vec<(&State, Option<Role>)> {
-    ds.states.iter().map(|s| (s, role_on(s, day).map(|r| r.role))).collect()
-}
-
 /// The chair term in force on `day`, if any.
 pub fn chair_on(ds: &Dataset, day: DayNum) -> Option<&ChairTerm> {
     ds.chair_terms.iter().filter(|t| t.span.covers(day)).max_by(|a, b| a.span.from.cmp_start(&b.span.from))
@@ -60,6 +55,9 @@ pub struct Summary {
     pub guests: usize,
     pub participants: usize,
     pub signatories: usize,
+    /// States shown with a role that is only the last on record (the sources stop before the
+    /// day): not counted under their role.
+    pub last_record: usize,
     /// Code of the chairing state.
     pub chair: Option<String>,
 }
@@ -80,8 +78,13 @@ impl Summary {
 /// Counts of roles on `day`.
 pub fn summary_on(ds: &Dataset, day: DayNum) -> Summary {
     let mut s = Summary::default();
-    for (_, role) in roles_on(ds, day) {
-        match role {
+    for st in &ds.states {
+        let span = role_on(st, day);
+        if span.is_some_and(|r| r.span.after_record(day)) {
+            s.last_record += 1;
+            continue;
+        }
+        match span.map(|r| r.role) {
             Some(Role::Member) => s.members += 1,
             Some(Role::Observer) => s.observers += 1,
             Some(Role::Applicant) => s.applicants += 1,

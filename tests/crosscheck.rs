@@ -246,19 +246,26 @@ fn an_organisation_role_that_starts_at_an_event_starts_on_its_first_day() {
 fn a_seen_claim_needs_a_source_that_is_not_context_only() {
     let v = real();
     let kz = term(&v, "chair-kz-2");
-    let w = warnings_after(|v| v["chair_terms"][kz]["sources"] = json!(["S27", "S28"]));
-    let m = assert_only(&w, &format!("$.chair_terms[{kz}].confidence"), ProblemKind::Provenance);
+    // (The note goes too: it names other sources, which the cites check would report.)
+    let w = warnings_after(|v| {
+        v["chair_terms"][kz]["sources"] = json!(["S27", "S28"]);
+        v["chair_terms"][kz].as_object_mut().unwrap().remove("note");
+    });
+    // (S38, cited by this term only, is then uncited: reported too, by its own check.)
+    let m = assert_warning(&w, &format!("$.chair_terms[{kz}].confidence"), ProblemKind::Provenance);
     assert!(m.message.contains("S27, S28"), "{}", m.message);
+    assert!(w.iter().all(|x| matches!(x.kind, ProblemKind::Provenance | ProblemKind::Uncited)), "{w:#?}");
     // Marked inferred, the same citations are fine.
     let w = warnings_after(|v| {
         v["chair_terms"][kz]["sources"] = json!(["S27", "S28"]);
+        v["chair_terms"][kz].as_object_mut().unwrap().remove("note");
         v["chair_terms"][kz]["confidence"] = json!("inferred");
     });
-    assert!(w.is_empty(), "{w:#?}");
+    assert!(w.iter().all(|x| x.kind != ProblemKind::Provenance), "{w:#?}");
     // Events and roles are claims too.
     let e = ev(&v, "2025-04-24-ministerial-3");
     let w = warnings_after(|v| v["events"][e]["sources"] = json!(["S27"]));
-    assert_only(&w, &format!("$.events[{e}].confidence"), ProblemKind::Provenance);
+    assert_warning(&w, &format!("$.events[{e}].confidence"), ProblemKind::Provenance);
 }
 
 #[test]
@@ -315,23 +322,224 @@ fn the_source_audit_corrections_hold() {
         e.participants.iter().filter(|p| p.role == EventRole::Chair).map(|p| p.state.as_str()).collect();
     assert_eq!(chairs, ["AZ", "KZ"]);
     assert_eq!(chair_on(&ds, day("2025-04-24")).map(|t| t.state.as_str()), Some("KZ"));
-    // Afghanistan: a member as far as the sources state it (last in May 2019), no further.
+    // Afghanistan: a member as far as the sources state it (last in May 2019); after that the
+    // membership is the last role on record, not a change to another role.
     let af = ds.state("AF").unwrap();
-    assert_eq!(role_on(af, day("2019-05-15")).map(|r| r.role), Some(Role::Member));
-    assert_eq!(role_on(af, day("2023-03-28")).map(|r| r.role), Some(Role::Signatory));
+    let on = |d: &str| role_on(af, day(d)).map(|r| (r.role, r.span.after_record(day(d))));
+    assert_eq!(on("2019-05-15"), Some((Role::Member, false)));
+    assert_eq!(on("2023-03-28"), Some((Role::Member, true)));
     // Sources: SEED has the page's address; S26 is the mirror copy that was read, marked so
     // (no address on the publisher's site is guessed).
     assert!(ds.source("SEED").unwrap().url.is_some());
     let s26 = ds.source("S26").unwrap();
     assert_eq!(s26.kind, SourceKind::Mirror);
     assert!(!s26.url.as_deref().unwrap().contains("ansa.it"));
-    // General-knowledge official names cite nothing.
-    for c in ["FR", "CH", "GB", "PS", "EG", "IT"] {
-        assert!(ds.state(c).unwrap().names.iter().all(|n| n.sources.is_empty()), "{c}");
+    // Short names a source gives cite it (the second audit); Egypt, a venue country only, is
+    // named from general knowledge, which the description says.
+    for (c, s) in [("FR", "S7"), ("CH", "S7"), ("GB", "S7"), ("PS", "S7"), ("IT", "S18")] {
+        assert_eq!(ds.state(c).unwrap().names[0].sources, [s], "{c}");
     }
+    assert!(ds.state("EG").unwrap().names[0].sources.is_empty());
+    assert!(ds.description.0["en"].contains("general knowledge"));
     // The Russian name of the senior officials' meetings is the process's own.
     assert!(!REAL.contains("старших должностных лиц"));
     assert!(
         ds.event("2016-09-19-som-3").unwrap().title.0["ru"].contains("Реагирование на смешанные миграционные потоки")
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// The second audit's rules: cites, uncited, ends, years; and what a last-record role means.
+
+#[test]
+fn a_note_naming_a_source_the_record_does_not_list_is_reported() {
+    let v = real();
+    let kz = term(&v, "chair-kz-1");
+    let w = warnings_after(|v| {
+        let en = v["chair_terms"][kz]["note"]["en"].as_str().unwrap().to_string();
+        v["chair_terms"][kz]["note"]["en"] = json!(format!("{en} See also S33 and S1."));
+    });
+    let m = assert_only(&w, &format!("$.chair_terms[{kz}].note"), ProblemKind::Cites);
+    assert!(m.message.contains("S33, S1"), "{}", m.message);
+    // A role, in Russian only; a source listed deeper inside an event (a participant's) counts.
+    let af = state(&v, "AF");
+    let w = warnings_after(|v| {
+        let ru = v["states"][af]["roles"][0]["note"]["ru"].as_str().unwrap().to_string();
+        v["states"][af]["roles"][0]["note"]["ru"] = json!(format!("{ru} (S14)"));
+    });
+    assert_only(&w, &format!("$.states[{af}].roles[0].note"), ProblemKind::Cites);
+    // Words that merely contain an id, or ids of other lists, are not citations.
+    let w = warnings_after(|v| {
+        v["chair_terms"][kz]["note"]["en"] = json!("S70, XS1, S1x and C4 are not sources; S4. S9, S8 are listed.");
+    });
+    assert!(w.is_empty(), "{w:#?}");
+}
+
+#[test]
+fn a_source_nobody_cites_is_reported_and_the_change_log_does_not_count() {
+    let w = warnings_after(|v| {
+        let mut s = v["sources"][1].clone();
+        s["id"] = json!("S99");
+        v["sources"].as_array_mut().unwrap().push(s);
+        v["changes"][0]["sources"] = json!(["S99"]);
+    });
+    let n = real()["sources"].as_array().unwrap().len();
+    let m = assert_only(&w, &format!("$.sources[{n}]"), ProblemKind::Uncited);
+    assert!(m.message.contains("S99"), "{}", m.message);
+}
+
+#[test]
+fn a_role_that_ends_must_say_how_the_end_is_known() {
+    let v = real();
+    let af = state(&v, "AF");
+    let w = warnings_after(|v| {
+        v["states"][af]["roles"][1].as_object_mut().unwrap().remove("ends");
+    });
+    let m = assert_only(&w, &format!("$.states[{af}].roles[1].to"), ProblemKind::Ends);
+    assert!(m.message.contains("last_record"), "{}", m.message);
+    // Either answer satisfies the check; a one-day role (a meeting) needs none.
+    let w = warnings_after(|v| v["states"][af]["roles"][1]["ends"] = json!("stated"));
+    assert!(w.is_empty(), "{w:#?}");
+    let cn = state(&v, "CN");
+    assert!(v["states"][cn]["roles"][0]["ends"].is_null() && v["states"][cn]["roles"][0]["from"] == "2015-09-22");
+    // Organisations' roles too.
+    let undp = org(&v, "UNDP");
+    let w = warnings_after(|v| {
+        v["organisations"][undp]["roles"][1].as_object_mut().unwrap().remove("ends");
+    });
+    assert_only(&w, &format!("$.organisations[{undp}].roles[1].to"), ProblemKind::Ends);
+}
+
+#[test]
+fn ends_is_an_error_when_misspelt_or_without_an_end_and_unknown_on_chair_terms() {
+    let v = real();
+    let af = state(&v, "AF");
+    let kz = state(&v, "KZ");
+    let t = term(&v, "chair-kz-1");
+    for (edit, path, kind) in [
+        (
+            json!(["states", af, "roles", 1, "ends", "later"]),
+            format!("$.states[{af}].roles[1].ends"),
+            ProblemKind::Value,
+        ),
+        (
+            json!(["states", kz, "roles", 1, "ends", "stated"]),
+            format!("$.states[{kz}].roles[1].ends"),
+            ProblemKind::Value,
+        ),
+        (json!(["chair_terms", t, "ends", "stated"]), format!("$.chair_terms[{t}].ends"), ProblemKind::UnknownKey),
+    ] {
+        let mut v = real();
+        let e = edit.as_array().unwrap();
+        let n = e.len();
+        let mut target = &mut v;
+        for k in &e[..n - 2] {
+            target = match k {
+                Value::String(s) => &mut target[s.as_str()],
+                Value::Number(i) => &mut target[i.as_u64().unwrap() as usize],
+                _ => unreachable!(),
+            };
+        }
+        target[e[n - 2].as_str().unwrap()] = e[n - 1].clone();
+        let errors = validate_value(&v).expect_err("refused");
+        assert!(errors.iter().any(|p| p.path == path && p.kind == kind), "{path}: {errors:#?}");
+    }
+}
+
+#[test]
+fn a_year_span_in_a_title_must_match_the_event_or_a_chair_term_in_force() {
+    let v = real();
+    let e = ev(&v, "2023-03-28-som-online");
+    let w =
+        warnings_after(|v| v["events"][e]["outcomes"][0]["title"]["ru"] = json!("Председательство на 2023–2024 годы"));
+    let m = assert_only(&w, &format!("$.events[{e}].outcomes[0].title"), ProblemKind::Years);
+    assert!(m.message.contains("2023–2024") && m.message.contains("2023–2025"), "{}", m.message);
+    // The chair term's own years, or the event's, are fine; so is a year alone or a range of
+    // numbers that are not years next to other digits.
+    for ok in ["Chairmanship for 2023–2025", "The 2023-2023 meeting", "Plan 2023", "Code 120231-20245"] {
+        let w = warnings_after(|v| v["events"][e]["outcomes"][0]["title"]["en"] = json!(ok));
+        assert!(w.is_empty(), "{ok}: {w:#?}");
+    }
+    // An event's title is checked too.
+    let w = warnings_after(|v| v["events"][e]["title"]["en"] = json!("Senior Officials' Meeting 2019—2020"));
+    assert_only(&w, &format!("$.events[{e}].title"), ProblemKind::Years);
+}
+
+#[test]
+fn a_last_record_role_is_not_a_change_and_is_counted_apart() {
+    use almaty_process::compare::{diff, RoleChange};
+    use almaty_process::query::summary_on;
+    let ds = parse_dataset(REAL).unwrap();
+    // The ad hoc guests of IOM's 2016–2018 profile stay guests on record after 2018.
+    let cn = ds.state_ix("CN").unwrap().0;
+    let d = diff(&ds, day("2017-06-01"), day("2024-06-01"));
+    assert_eq!(d[cn].role, RoleChange::Unchanged(Some(Role::Guest)));
+    assert!(d.iter().all(|c| !matches!(c.role, RoleChange::Left(_))), "nobody is shown leaving: {d:?}");
+    // Counted apart from the roles in force: Afghanistan is no member in the 2024 count.
+    let s = summary_on(&ds, day("2024-06-01"));
+    let stale = ds
+        .states
+        .iter()
+        .filter(|st| role_on(st, day("2024-06-01")).is_some_and(|r| r.span.after_record(day("2024-06-01"))))
+        .count();
+    assert_eq!(s.last_record, stale);
+    assert!(stale >= 10, "{stale}");
+    let members = ds
+        .states
+        .iter()
+        .filter(|st| {
+            role_on(st, day("2024-06-01"))
+                .is_some_and(|r| r.role == Role::Member && !r.span.after_record(day("2024-06-01")))
+        })
+        .count();
+    assert_eq!(s.members, members);
+    // Uzbekistan: a participant on record from 2019 until its 2023 request, then an applicant.
+    let uz = ds.state("UZ").unwrap();
+    assert_eq!(
+        role_on(uz, day("2021-01-01")).map(|r| (r.role, r.span.after_record(day("2021-01-01")))),
+        Some((Role::Participant, true))
+    );
+    assert_eq!(
+        role_on(uz, day("2023-06-01")).map(|r| (r.role, r.span.after_record(day("2023-06-01")))),
+        Some((Role::Applicant, false))
+    );
+}
+
+#[test]
+fn a_later_role_ends_a_last_record_role() {
+    // A stronger role on record stops counting once any later role begins.
+    let mut v = real();
+    let af = state(&v, "AF");
+    v["states"][af]["roles"].as_array_mut().unwrap().push(json!({
+        "role": "observer", "from": "2022", "to": null, "sources": ["S19"], "confidence": "inferred"
+    }));
+    let ds = validate_value(&v).unwrap();
+    let af = ds.state("AF").unwrap();
+    assert_eq!(role_on(af, day("2021-01-01")).map(|r| r.role), Some(Role::Member));
+    assert_eq!(role_on(af, day("2022-06-01")).map(|r| r.role), Some(Role::Observer));
+}
+
+#[test]
+fn the_change_log_is_checked_like_every_list() {
+    let mut v = real();
+    v["changes"][1]["id"] = v["changes"][0]["id"].clone();
+    v["changes"][0]["sources"] = json!(["S404"]);
+    v["changes"][0].as_object_mut().unwrap().remove("why");
+    let errors = validate_value(&v).expect_err("refused");
+    for (path, kind) in [
+        ("$.changes[1].id", ProblemKind::Duplicate),
+        ("$.changes[0].sources[0]", ProblemKind::Reference),
+        ("$.changes[0].why", ProblemKind::Missing),
+    ] {
+        assert!(errors.iter().any(|p| p.path == path && p.kind == kind), "{path}: {errors:#?}");
+    }
+    // The bundled log: newest first, every entry in both languages.
+    let ds = parse_dataset(REAL).unwrap();
+    assert!(!ds.changes.is_empty());
+    assert!(ds.changes.windows(2).all(|w| w[0].date.first_day() >= w[1].date.first_day()));
+    assert_eq!(ds.changes[0].date, ds.updated);
+}
+
+fn day(s: &str) -> i32 {
+    Date::parse(s).unwrap().first_day()
 }

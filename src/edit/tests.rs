@@ -180,7 +180,7 @@ fn changes_since_opening_are_counted_by_id() {
     let (op, _) = delete(d.doc(), Kind::Dispute, 0).unwrap();
     let gone = id_of(&records(&doc, Kind::Dispute)[0], Kind::Dispute).unwrap().to_string();
     d.edit(vec![op]).unwrap();
-    d.type_into(p("$.updated"), Some(json!("2026-12-08"))).unwrap();
+    d.type_into(p("$.updated"), Some(json!("2026-12-31"))).unwrap();
     let c = changes::diff(&doc, d.doc());
     assert_eq!(c.totals(), (1, 1, 1));
     let get = |k: Kind| c.kinds.iter().find(|(x, _)| *x == k).unwrap().1.clone();
@@ -283,7 +283,7 @@ fn a_detailed_diff_names_each_record_and_field() {
     let mut after = doc.clone();
     after["events"][2]["title"]["en"] = json!("Changed");
     after["events"][2]["sources"] = json!([]);
-    after["updated"] = json!("2026-12-08");
+    after["updated"] = json!("2026-12-31");
     let gone = after["disputes"].as_array_mut().unwrap().remove(0);
     after["sources"].as_array_mut().unwrap().push(json!({"id": "new-src"}));
     let d = detailed(&doc, &after);

@@ -304,7 +304,13 @@ mod tests {
         let c = chronology(&ds, Lang::En, day);
         let h = html(&c, "https://x.org/#e=a&l=en", Lang::En);
         assert!(h.starts_with("<article class=\"ap-print__doc\" lang=\"en\"><h1"));
-        assert!(h.ends_with("</tbody></table></article>"));
+        // The change log closes the printout, one item a change.
+        assert!(h.ends_with("</ul></article>"));
+        assert!(h.contains("<h2 class=\"ap-print__h2\">Changes to the dataset</h2><ul class=\"ap-print__changes\">"));
+        assert_eq!(
+            h.matches("<li>").count() - h[..h.find("ap-print__changes").unwrap()].matches("<li>").count(),
+            ds.changes.len()
+        );
         for e in &ds.events {
             let mut title = String::new();
             push_html(&mut title, txt(&ds, &e.title, Lang::En));
@@ -318,6 +324,10 @@ mod tests {
         let h = html(&chronology(&ds, Lang::En, day), "u", Lang::En);
         assert!(!h.contains("<script") && !h.contains("<img"));
         assert!(h.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;y()&quot;&gt;"));
+        // So does a change log entry's.
+        ds.changes[0].what.0.insert("en".into(), "<b onclick=\"z()\">x</b>".into());
+        let h = html(&chronology(&ds, Lang::En, day), "u", Lang::En);
+        assert!(!h.contains("<b ") && h.contains("&lt;b onclick=&quot;z()&quot;&gt;x&lt;/b&gt;"));
     }
 
     #[test]

@@ -84,6 +84,12 @@ pub fn as_of_sentence(day: DayNum, summary: &crate::query::Summary, lang: Lang) 
             parts.push(count_of(n, role, lang));
         }
     }
+    if summary.last_record > 0 {
+        parts.push(match lang.ui() {
+            Ui::En => format!("{} as last on record", summary.last_record),
+            Ui::Ru => format!("{} — по последним сведениям", summary.last_record),
+        });
+    }
     let counts = if parts.is_empty() { t(Key::None, lang).to_string() } else { parts.join(", ") };
     let head = match lang.ui() {
         Ui::En => format!("As of {}", format_day(day, lang)),
