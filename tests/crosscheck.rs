@@ -543,3 +543,38 @@ fn the_change_log_is_checked_like_every_list() {
 fn day(s: &str) -> i32 {
     Date::parse(s).unwrap().first_day()
 }
+
+#[test]
+fn the_second_audit_corrections_hold() {
+    let ds = parse_dataset(REAL).unwrap();
+    // Russia is a guest of IOM's 2016–2018 profile like the eight others of the same list.
+    let guests: Vec<&str> = ds
+        .states
+        .iter()
+        .filter(|s| s.roles.iter().any(|r| r.role == Role::Guest && r.span.sources == ["S7"] && r.span.last_record))
+        .map(|s| s.code.as_str())
+        .collect();
+    assert_eq!(guests, ["RU", "CN", "US", "FR", "CH", "UA", "JP", "GB", "PS"]);
+    // Azerbaijan's term: inferred, and no title calls it 2023–2024.
+    let az = ds.chair_terms.iter().find(|t| t.id == "chair-az-1").unwrap();
+    assert_eq!(az.span.confidence, almaty_process::model::Confidence::Inferred);
+    assert!(ds.events.iter().all(|e| e.outcomes.iter().all(|o| !o.title.0["en"].contains("2023–2024"))));
+    // The seed's wording is back.
+    for phrase in ["for those in need", "made significant strides", "a series of consultations and conferences"] {
+        assert!(REAL.contains(phrase), "{phrase}");
+    }
+    // One spelling of one person; the Kyrgyz service by its own Russian name.
+    assert_eq!(REAL.matches("Asanbayev").count(), 1);
+    assert!(!REAL.contains("Государственной миграционной службы Кыргызстана"));
+    assert!(REAL.contains("Государственной службы миграции при Правительстве Кыргызской Республики"));
+    // Turkey before 2022, in the January 2021 summary.
+    let jan21 = ds.events.iter().find(|e| e.start.to_string() == "2021-01-27").unwrap();
+    assert!(!jan21.summary.0["en"].contains("Türkiye"), "{}", jan21.summary.0["en"]);
+    // The newer IOM page's readings are disputes, not changes of role.
+    for (id, code) in [("C14", "TM"), ("C15", "IT")] {
+        let d = ds.disputes.iter().find(|d| d.id == id).unwrap();
+        assert_eq!(d.subject_id, code);
+        assert!(d.readings.iter().any(|r| r.sources == ["S37"]));
+    }
+    assert!(ds.state("TM").unwrap().roles.iter().all(|r| r.role != Role::Observer));
+}

@@ -31,7 +31,8 @@ pub fn Header(
         }
     };
     // The change log, newest first as the file lists it: date, what changed, why, sources.
-    let has_changes = ds.with_value(|ds| !ds.changes.is_empty());
+    let n_changes = ds.with_value(|ds| ds.changes.len());
+    let has_changes = n_changes > 0;
     let changes = move || {
         let l = lang.get();
         ds.with_value(|ds| {
@@ -41,7 +42,7 @@ pub fn Header(
                     let sources =
                         if c.sources.is_empty() { String::new() } else { format!(" ({})", c.sources.join(", ")) };
                     view! {
-                        <li data-testid="change">
+                        <li data-testid="change-log-entry">
                             <strong>{crate::i18n::format_date(&c.date, l)}</strong>": "
                             {text_view(ds, &c.what, l)}" "{text_view(ds, &c.why, l)}{sources}
                         </li>
@@ -80,11 +81,13 @@ pub fn Header(
             </div>
             <p class="ap-subtitle" data-testid="about-text" hidden=move || !about.get()>{description}</p>
             {has_changes.then(|| view! {
-                <section class="ap-changes" data-testid="changes" hidden=move || !about.get()
-                    aria-label=move || t(Key::DatasetChanges, lang.get())>
-                    <h2 class="ap-changes__title">{move || t(Key::DatasetChanges, lang.get())}</h2>
-                    <ul class="ap-changes__list">{changes}</ul>
-                </section>
+                // A disclosure of its own: the log can be long, the description comes first.
+                <details class="ap-log" data-testid="change-log" hidden=move || !about.get()>
+                    <summary class="ap-log__title">
+                        {move || t(Key::DatasetChanges, lang.get())}" ("{n_changes}")"
+                    </summary>
+                    <ul class="ap-log__list">{changes}</ul>
+                </details>
             })}
         </header>
     }
