@@ -551,7 +551,7 @@ fn the_second_audit_corrections_hold() {
     let guests: Vec<&str> = ds
         .states
         .iter()
-        .filter(|s| s.roles.iter().any(|r| r.role == Role::Guest && r.span.sources == ["S7"] && r.span.last_record))
+        .filter(|s| s.roles.iter().any(|r| r.role == Role::Guest && r.span.sources[0] == "S7" && r.span.last_record))
         .map(|s| s.code.as_str())
         .collect();
     assert_eq!(guests, ["RU", "CN", "US", "FR", "CH", "UA", "JP", "GB", "PS"]);

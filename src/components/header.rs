@@ -39,14 +39,8 @@ pub fn Header(
             ds.changes
                 .iter()
                 .map(|c| {
-                    let sources =
-                        if c.sources.is_empty() { String::new() } else { format!(" ({})", c.sources.join(", ")) };
-                    view! {
-                        <li data-testid="change-log-entry">
-                            <strong>{crate::i18n::format_date(&c.date, l)}</strong>": "
-                            {text_view(ds, &c.what, l)}" "{text_view(ds, &c.why, l)}{sources}
-                        </li>
-                    }
+                    let (date, rest) = crate::export::change_line(ds, c, l);
+                    view! { <li data-testid="change-log-entry"><strong>{date}</strong>": "{rest}</li> }
                 })
                 .collect_view()
         })

@@ -139,10 +139,15 @@ fn tile(g: Grid, i: usize, (c, r): (i32, i32)) -> impl IntoView {
         match role() {
             Some(r) => {
                 let (short, full) = (role_short(r, l), role_name(r, l));
-                let rest = match full.strip_prefix(short) {
+                let mut rest = match full.strip_prefix(short) {
                     Some(rest) => rest.to_string(),
                     None => format!(" ({full})"),
                 };
+                // The "?" a stale tile shows (CSS) is said in words.
+                if stale() {
+                    rest.push_str(", ");
+                    rest.push_str(t(Key::NoLaterRecord, l));
+                }
                 (soft_hyphens(short, l), rest)
             }
             None => (soft_hyphens(t(Key::NoRole, l), l), String::new()),
@@ -193,10 +198,6 @@ fn tile(g: Grid, i: usize, (c, r): (i32, i32)) -> impl IntoView {
                 <span class="ap-tile__role">
                     {move || role_words().0}
                     <span class="ap-visually-hidden">{move || role_words().1}</span>
-                    {move || stale().then(|| view! {
-                        <span aria-hidden="true" data-testid="tile-stale">"?"</span>
-                        <span class="ap-visually-hidden">{format!(", {}", t(Key::NoLaterRecord, lang.get()))}</span>
-                    })}
                 </span>
                 {move || change().map(|k| view! {
                     <span class="ap-tile__change" data-testid="tile-change">

@@ -226,6 +226,17 @@ pub fn states_by_role(ds: &Dataset, day: DayNum, lang: Lang) -> Vec<(usize, Opti
     rows
 }
 
+/// A change log entry in words: its date, and "what. Why. (S7, S18)".
+pub fn change_line(ds: &Dataset, c: &crate::model::Change, lang: Lang) -> (String, String) {
+    let mut rest = format!("{} {}", txt(ds, &c.what, lang), txt(ds, &c.why, lang));
+    if !c.sources.is_empty() {
+        rest.push_str(" (");
+        rest.push_str(&c.sources.join(", "));
+        rest.push(')');
+    }
+    (crate::i18n::format_date(&c.date, lang), rest)
+}
+
 /// A role's name, or "No role"; a role shown after the sources stop says so: "Member (last on
 /// record May 2019)".
 pub fn role_label(r: Option<&RoleSpan>, day: DayNum, lang: Lang) -> String {

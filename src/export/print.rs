@@ -123,16 +123,8 @@ pub fn chronology(ds: &Dataset, lang: Lang, day: DayNum) -> Chronology {
         .changes
         .iter()
         .map(|c| {
-            let mut line = format!(
-                "{}: {} {}",
-                crate::i18n::format_date(&c.date, lang),
-                txt(ds, &c.what, lang),
-                txt(ds, &c.why, lang)
-            );
-            if !c.sources.is_empty() {
-                line.push_str(&format!(" ({})", c.sources.join(", ")));
-            }
-            line
+            let (date, rest) = super::change_line(ds, c, lang);
+            format!("{date}: {rest}")
         })
         .collect();
     Chronology { title: txt(ds, &ds.title, lang).to_string(), entries, notes, as_of, states, changes }
