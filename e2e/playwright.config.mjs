@@ -8,7 +8,7 @@ import { CHROMIUM_ARGS } from './helpers.mjs';
 
 export default defineConfig({
   testDir: '.',
-  testMatch: /[\\/](journeys|gates|embed|scale|export|find|host|walk|layout|editor|audit)\.mjs$/,
+  testMatch: /[\\/](journeys|gates|embed|scale|export|find|host|walk|layout|editor|audit|share)\.mjs$/,
   outputDir: 'artifacts/results',
   workers: 1,
   fullyParallel: false,

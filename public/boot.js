@@ -47,6 +47,24 @@ function preloadDatasets() {
 
 const wasm = new URL('./almaty-process_bg.wasm', base);
 
+// The Share panel's work (figures, alt text, embed snippets) is done by the figure code
+// (figure.js + figure_bg.wasm), loaded the first time a reader opens the panel, so the first
+// load does not carry it. It reads the dataset's text (fetched once, from the browser's cache).
+let figure;
+const texts = new Map();
+globalThis.__almatyFigure = (what, src, view, link, panel) => {
+  figure ||= import('./figure.js').then(async (m) => {
+    await m.default({ module_or_path: new URL('./figure_bg.wasm', base) });
+    return m;
+  }).catch((e) => { figure = undefined; throw e; });
+  const url = new URL(src, document.baseURI).href;
+  if (!texts.has(url)) {
+    texts.set(url, fetch(url).then((r) => { if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`); return r.text(); })
+      .catch((e) => { texts.delete(url); throw e; }));
+  }
+  return Promise.all([figure, texts.get(url)]).then(([m, text]) => m.figure(what, text, view, link, url, base, panel));
+};
+
 // A panic is a bug, but a reader should not pay for it: the panicked copy of the app keeps
 // each instance's last shown view on its host and calls this, once per page; a fresh copy of
 // the glue (a new module, so a new wasm instance) remounts them there. A second panic shows

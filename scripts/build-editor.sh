@@ -10,9 +10,10 @@ dir=$1
 profile=${2:-debug}
 cd "$(dirname "$0")/.."
 if [ "$profile" = release ]; then flag=--release; else flag=; fi
-# edit: the editor; sheets: its workbook code, loaded only when a workbook is exported or imported.
-for bin in edit sheets; do
-  case $bin in sheets) feature=sheets ;; *) feature=editor ;; esac
+# edit: the editor; sheets: its workbook code, loaded only when a workbook is exported or imported;
+# figure: the reader's figure code (SVG, PNG), loaded only when a reader opens the Share panel.
+for bin in edit sheets figure; do
+  case $bin in sheets) feature=sheets ;; figure) feature=figure ;; *) feature=editor ;; esac
   cargo build --quiet --offline --locked --target wasm32-unknown-unknown --features "$feature" --bin "$bin" $flag
   wasm-bindgen --target web --no-typescript --out-dir "$dir" --out-name "$bin" \
     "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/$bin.wasm"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already present.
-#   scripts/setup.sh          build tools (wasm target, trunk, wasm-bindgen CLI, wasm-opt)
+#   scripts/setup.sh          build tools (wasm target, trunk, wasm-bindgen CLI, wasm-opt) and
+#                             the DejaVu fonts (the share pages' preview images)
 #   scripts/setup.sh --test   also Chromium, ChromeDriver, poppler-utils (pdftotext) and the
 #                             end-to-end npm packages
 # Versions are pinned: the wasm-bindgen CLI must equal the wasm-bindgen crate in Cargo.lock.
@@ -44,6 +45,15 @@ if [ ! -f .tools/node_modules/terser/package.json ]; then
   mkdir -p .tools
   [ -f .tools/package.json ] || echo '{"name":"tools","private":true}' > .tools/package.json
   npm install --prefix .tools --no-audit --no-fund "terser@$TERSER_VERSION"
+fi
+
+# The share pages' preview images (the `share` example, run by every trunk build) draw their
+# text with DejaVu Sans.
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  say "installing Debian's fonts-dejavu-core (the text of the share images)"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-dejavu-core
 fi
 
 if [ "${1:-}" = "--test" ]; then

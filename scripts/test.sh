@@ -37,7 +37,7 @@ layer() { # name, command...
 style() { # formatting and lints, on the host and on wasm32
   cargo fmt --check &&
     cargo clippy --locked --all-targets -- -D warnings &&
-    cargo clippy --locked --target wasm32-unknown-unknown --all-targets --features editor,sheets -- -D warnings &&
+    cargo clippy --locked --target wasm32-unknown-unknown --all-targets --features editor,sheets,figure -- -D warnings &&
     echo "style: ok (cargo fmt --check, clippy on the host and wasm32 with -D warnings)"
 }
 layer "style (rustfmt, clippy)" style

@@ -3,7 +3,7 @@
 //! browser glue (`components/toolbar.rs`) sets it once per language and finds its parts by
 //! `data-part`. Tested natively.
 
-use crate::export::{cite, push_html};
+use crate::export::{cite, push_html, push_num};
 use crate::i18n::{te, ExportKey as X, Lang};
 
 /// Which panel is open.
@@ -13,6 +13,7 @@ pub enum Panel {
     Download,
     Cite,
     Link,
+    Share,
 }
 
 /// What the toolbar shows besides the language.
@@ -164,6 +165,57 @@ pub fn markup(uid: &str, src: &str, json_name: &str, lang: Lang, ui: Ui) -> Stri
     h.push_str("<input class=\"ap-tools__text\" type=\"text\" readonly");
     hook(&mut h, "link-text");
     h.push_str("></label></div>");
+    expander(&mut h, "share", "tools-share", X::Share);
+    panel(&mut h, "share", "share-panel");
+    // The system share sheet, where the browser has one (the glue shows it).
+    h.push_str("<p hidden");
+    hook(&mut h, "share-native-row");
+    h.push('>');
+    button(&mut h, "", "share-native", "share-native");
+    h.push('>');
+    tr(&mut h, X::ShareVia);
+    h.push_str("</button></p><h2 class=\"ap-tools__h\">");
+    tr(&mut h, X::Figure);
+    h.push_str("</h2><ul class=\"ap-tools__list\">");
+    for (act, k) in [("figure-svg", X::FigureSvg), ("figure-png", X::FigurePng)] {
+        h.push_str("<li>");
+        button(&mut h, "", act, act);
+        h.push('>');
+        tr(&mut h, k);
+        h.push_str("</button></li>");
+    }
+    h.push_str("</ul>");
+    // A text to copy, labelled, with its copy button (`copy-<part>`).
+    let copyable = |h: &mut String, part: &str, label: X, rows: u8| {
+        h.push_str("<label class=\"ap-tools__label\" for=\"");
+        id(h, part);
+        h.push_str("\">");
+        tr(h, label);
+        h.push_str("</label><textarea class=\"ap-tools__text\" readonly rows=\"");
+        push_num(h, rows as u32, 1);
+        h.push('"');
+        hook(h, part);
+        h.push_str(" id=\"");
+        id(h, part);
+        h.push_str("\"></textarea>");
+        let mut act = String::from("copy-");
+        act.push_str(part);
+        button(h, "", &act, &act);
+        h.push('>');
+        tr(h, X::Copy);
+        h.push_str("</button>");
+    };
+    copyable(&mut h, "figure-alt", X::AltText, 4);
+    h.push_str("<h2 class=\"ap-tools__h\">");
+    tr(&mut h, X::Embed);
+    h.push_str("</h2>");
+    copyable(&mut h, "embed-element", X::EmbedElement, 4);
+    copyable(&mut h, "embed-iframe", X::EmbedIframe, 3);
+    h.push_str("<p class=\"ap-tools__note\">");
+    tr(&mut h, X::EmbedPolicy);
+    h.push_str("</p><pre class=\"ap-tools__code\"");
+    hook(&mut h, "embed-csp");
+    h.push_str("></pre></div>");
     plain(&mut h, "print", "tools-print", X::Print);
     h.push_str(
         "<p class=\"ap-visually-hidden\" role=\"status\" aria-live=\"polite\" data-part=\"tools-status\" data-testid=\"tools-status\"></p>",
@@ -196,6 +248,16 @@ mod tests {
             "tools-link",
             "link-panel",
             "link-text",
+            "tools-share",
+            "share-panel",
+            "share-native",
+            "figure-svg",
+            "figure-png",
+            "figure-alt",
+            "copy-figure-alt",
+            "embed-element",
+            "embed-iframe",
+            "embed-csp",
             "tools-print",
             "tools-status",
         ] {
@@ -203,7 +265,7 @@ mod tests {
         }
         // Ids are unique to the instance; panels start hidden and follow their buttons.
         assert!(h.contains("id=\"ap-tools-7-download\""));
-        assert_eq!(h.matches("class=\"ap-tools__panel\" hidden").count(), 3);
+        assert_eq!(h.matches("class=\"ap-tools__panel\" hidden").count(), 4);
         assert!(h.find("data-part=\"tools-cite\"").unwrap() < h.find("data-part=\"cite-panel\"").unwrap());
     }
 

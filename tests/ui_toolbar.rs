@@ -232,3 +232,49 @@ async fn printout_is_built_on_beforeprint_and_dropped_on_afterprint() {
     assert!(!root.class_list().contains("ap-app--printing"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn share_panel_gives_the_views_embed_snippets_and_follows_the_selection() {
+    let ds = ds();
+    let m = toolbar(Selection::Event(ds.event_ix(MINISTERIAL).unwrap())).await;
+    let panel = q(&m.root, "[data-testid=share-panel]");
+    assert!(panel.has_attribute("hidden"));
+    q(&m.root, "[data-testid=tools-share]").click();
+    settle().await;
+    assert!(!panel.has_attribute("hidden"));
+    assert_eq!(q(&m.root, "[data-testid=tools-share]").get_attribute("aria-expanded").as_deref(), Some("true"));
+    let text = |testid: &str| {
+        let mut sel = String::from("[data-testid=");
+        sel.push_str(testid);
+        sel.push(']');
+        q(&m.root, &sel).unchecked_into::<HtmlTextAreaElement>().value()
+    };
+    let element = text("embed-element");
+    assert!(element.contains("boot.js\"></script>"), "{element}");
+    assert!(
+        element.contains("data-event=\"2013-06-05-ministerial\"") && element.contains("data-date=\"2013-06-05\""),
+        "{element}"
+    );
+    assert!(text("embed-iframe").contains("embed.html?lang=en&amp;date=2013-06-05&amp;event=2013-06-05-ministerial"));
+    assert!(q(&m.root, "[data-testid=embed-csp]").text_content().unwrap().contains("'wasm-unsafe-eval'"));
+    // A change of date, selection and language while open is followed.
+    m.day.set(day("2016-09-19"));
+    m.selection.set(Selection::None);
+    m.lang.set(Lang::Ru);
+    settle().await;
+    let panel = q(&m.root, "[data-testid=share-panel]");
+    assert!(!panel.has_attribute("hidden"), "still open after the language changed");
+    let element = text("embed-element");
+    assert!(
+        element.contains("data-lang=\"ru\" data-date=\"2016-09-19\"></div>") && !element.contains("data-event"),
+        "{element}"
+    );
+    // Escape closes it and gives the focus back to its button.
+    let ev = web_sys::KeyboardEventInit::new();
+    ev.set_key("Escape");
+    ev.set_bubbles(true);
+    let key = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &ev).unwrap();
+    panel.dispatch_event(&key).unwrap();
+    settle().await;
+    assert!(panel.has_attribute("hidden"));
+}

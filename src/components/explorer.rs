@@ -225,7 +225,8 @@ pub fn Explorer(
                     {move || t(Key::FindAndFilter, lang.get())}
                     {move || (finds_on.get() > 0).then(|| format!(" ({})", finds_on.get()))}
                 </button>
-                {toolbar.then(|| view! { <Toolbar dataset=d() selection=selection day=day lang=lang src=src links=links.clone() shown=shown/> })}
+                {toolbar.then(|| view! { <Toolbar dataset=d() selection=selection day=day lang=lang src=src links=links.clone() shown=shown
+                    span=span text_view=Signal::derive(move || view.get() == View::Text)/> })}
             </div>
             <div class="ap-findwrap" hidden=move || !find_open.get()>
                 <FindBar dataset=d() extent=extent lang=lang query=query filter=filter compare=compare day=day

@@ -143,12 +143,17 @@ fn select_all(el: &Element) {
 
 /// Shows the open panel (and says so on its button); hides the others.
 fn show_panels(r: &Element, open: Panel) {
-    for (act, p) in [("tools-download", Panel::Download), ("tools-cite", Panel::Cite)] {
+    for (act, p) in [("tools-download", Panel::Download), ("tools-cite", Panel::Cite), ("tools-share", Panel::Share)] {
         if let Some(b) = part(r, act) {
             let _ = b.set_attribute("aria-expanded", if open == p { "true" } else { "false" });
         }
     }
-    for (name, p) in [("download-panel", Panel::Download), ("cite-panel", Panel::Cite), ("link-panel", Panel::Link)] {
+    for (name, p) in [
+        ("download-panel", Panel::Download),
+        ("cite-panel", Panel::Cite),
+        ("link-panel", Panel::Link),
+        ("share-panel", Panel::Share),
+    ] {
         if let Some(el) = part(r, name) {
             let _ = el.toggle_attribute_with_force("hidden", open != p);
         }
@@ -236,6 +241,30 @@ fn choose(ui: RwSignal<Ui>, ev: leptos::ev::Event) {
     });
 }
 
+/// Asks the figure module (loaded on first use through `boot.js`'s `__almatyFigure`) for
+/// `what`: `panel` (it fills the Share panel `panel`: the alt text, the embed snippets and the
+/// policy), `svg` or `png` (a file's body), of the view `view` (a query string: lang, view,
+/// day, event, state, from, to, made) with the link `link`, from the dataset at `src`.
+async fn figure(what: &str, src: &str, view: &str, link: &str, panel: Option<&Element>) -> Result<JsValue, JsValue> {
+    let f: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"__almatyFigure".into())?.dyn_into()?;
+    let args = js_sys::Array::of5(
+        &what.into(),
+        &src.into(),
+        &view.into(),
+        &link.into(),
+        &panel.map_or(JsValue::NULL, |p| p.into()),
+    );
+    let promise: js_sys::Promise = f.apply(&JsValue::NULL, &args)?.dyn_into()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await
+}
+
+/// Whether the browser has a system share sheet (`navigator.share`).
+fn can_share() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"share".into()).ok())
+        .is_some_and(|f| f.is_function())
+}
+
 /// The toolbar.
 #[component]
 pub fn Toolbar(
@@ -253,6 +282,12 @@ pub fn Toolbar(
     /// then hold only those.
     #[prop(optional, into)]
     shown: Signal<Option<Arc<Vec<usize>>>>,
+    /// The span the timeline shows (for the figure); `None`: the whole dataset.
+    #[prop(optional, into)]
+    span: Signal<Option<(DayNum, DayNum)>>,
+    /// Whether the text view is shown (for the embed snippets).
+    #[prop(optional, into)]
+    text_view: Signal<bool>,
 ) -> impl IntoView {
     let mut uid = String::new();
     export::push_num(&mut uid, next_uid() as u32, 1);
@@ -262,6 +297,56 @@ pub fn Toolbar(
     let fixed = StoredValue::new((uid, src, json_name, links));
     let ui = RwSignal::new(Ui { open: Panel::Closed, event_scope: true, format: cite::Format::Style });
     let root = NodeRef::<html::Div>::new();
+
+    // The Share panel: the embed snippets of the view (made here), the alt text (from the
+    // figure module, loaded when the panel first opens), the system share sheet if any.
+    let view_query = move || -> String {
+        let (l, d, sel) = (lang.get_untracked(), day.get_untracked(), selection.get_untracked());
+        let mut q = String::from("lang=");
+        q.push_str(l.code());
+        q.push_str(if text_view.get_untracked() { "&view=text" } else { "&view=visual" });
+        let mut put = |k: &str, v: &str| {
+            q.push('&');
+            q.push_str(k);
+            q.push('=');
+            q.push_str(v);
+        };
+        put("day", &export::iso_day(d));
+        put("made", &export::iso_day(today()));
+        ds.with_value(|ds| {
+            if let Some(e) = sel.event().and_then(|e| ds.events.get(e.0)) {
+                put("event", &e.id);
+            }
+            if let Some(s) = sel.state().and_then(|s| ds.states.get(s.0)) {
+                put("state", &s.code);
+            }
+        });
+        if let Some((a, b)) = span.get_untracked() {
+            put("from", &export::iso_day(a));
+            put("to", &export::iso_day(b));
+        }
+        q
+    };
+    let share_panel = move |r: &Element, l: Lang| {
+        // Tracked: the panel follows the view while it is open.
+        let _ = (day.get(), selection.get(), span.get(), text_view.get());
+        if let Some(el) = part(r, "share-native-row") {
+            let _ = el.toggle_attribute_with_force("hidden", !can_share());
+        }
+        let alt = part(r, "figure-alt");
+        if let Some(el) = &alt {
+            el.unchecked_ref::<web_sys::HtmlTextAreaElement>().set_value(te(X::FigureMaking, l));
+        }
+        let (view, panel) = (view_query(), part(r, "share-panel"));
+        let (src, link) = fixed.with_value(|f| (f.1.clone(), f.3.view()));
+        leptos::task::spawn_local(async move {
+            if figure("panel", &src, &view, &link, panel.as_ref()).await.is_err() {
+                if let Some(el) = alt {
+                    el.unchecked_ref::<web_sys::HtmlTextAreaElement>().set_value(te(X::FigureFailed, l));
+                }
+            }
+        });
+    };
 
     // The markup, written again when the language changes; then the state applied to it. A
     // panel's content is made only while it is open, so a date move costs nothing otherwise.
@@ -289,6 +374,9 @@ pub fn Toolbar(
                 el.unchecked_ref::<web_sys::HtmlTextAreaElement>().set_value(&text);
             }
         }
+        if u.open == Panel::Share {
+            share_panel(&r, l);
+        }
         Some(l)
     });
 
@@ -300,6 +388,7 @@ pub fn Toolbar(
             Panel::Download => "tools-download",
             Panel::Cite => "tools-cite",
             Panel::Link => "tools-link",
+            Panel::Share => "tools-share",
             Panel::Closed => return,
         };
         set_open(Panel::Closed);
@@ -379,6 +468,50 @@ pub fn Toolbar(
                     input.unchecked_into::<web_sys::HtmlInputElement>().set_value(&link);
                 }
                 copy(link, "link-text", Some(Panel::Link), X::LinkCopied);
+            }
+            "share" => set_open(if open == Panel::Share { Panel::Closed } else { Panel::Share }),
+            "figure-svg" | "figure-png" => {
+                let png = act == "figure-png";
+                let l = lang.get_untracked();
+                let view = view_query();
+                let (src, link) = fixed.with_value(|f| (f.1.clone(), f.3.view()));
+                let name = ds.with_value(|ds| {
+                    let when = export::iso_day(day.get_untracked());
+                    export::file_name(ds, "figure", Some(&when), Some(l), if png { "png" } else { "svg" })
+                });
+                announce(X::FigureMaking, "");
+                leptos::task::spawn_local(async move {
+                    let made = figure(if png { "png" } else { "svg" }, &src, &view, &link, None).await;
+                    let doc = root.get_untracked().and_then(|r| r.owner_document());
+                    match (made, doc) {
+                        (Ok(body), Some(doc)) => {
+                            save(&doc, &name, if png { "image/png" } else { "image/svg+xml" }, &body);
+                            let mut rest = String::from(": ");
+                            rest.push_str(&name);
+                            announce(X::DownloadStarted, &rest);
+                        }
+                        _ => announce(X::FigureFailed, ""),
+                    }
+                });
+            }
+            "copy-figure-alt" | "copy-embed-element" | "copy-embed-iframe" => {
+                let field = match act.as_str() {
+                    "copy-figure-alt" => "figure-alt",
+                    "copy-embed-element" => "embed-element",
+                    _ => "embed-iframe",
+                };
+                let text = find(field).map(|t| t.unchecked_into::<web_sys::HtmlTextAreaElement>().value());
+                copy(text.unwrap_or_default(), field, None, X::Copied);
+            }
+            "share-native" => {
+                let l = lang.get_untracked();
+                let data = web_sys::ShareData::new();
+                data.set_title(&ds.with_value(|ds| export::txt(ds, &ds.title, l).to_string()));
+                data.set_url(&fixed.with_value(|(_, _, _, links)| links.view()));
+                if let Some(w) = web_sys::window() {
+                    // A cancelled share sheet rejects the promise: nothing to report.
+                    let _ = w.navigator().share_with_data(&data);
+                }
             }
             "print" => {
                 set_open(Panel::Closed);

@@ -58,6 +58,19 @@ pub enum ExportKey {
     Chronology,
     PrintedFrom,
     Notes,
+    // the Share panel
+    Share,
+    ShareVia,
+    Figure,
+    FigureSvg,
+    FigurePng,
+    AltText,
+    FigureMaking,
+    FigureFailed,
+    Embed,
+    EmbedElement,
+    EmbedIframe,
+    EmbedPolicy,
 }
 
 /// An export string.
@@ -118,6 +131,23 @@ pub fn te(key: ExportKey, lang: Lang) -> &'static str {
         Chronology => ("Chronology", "Хронология"),
         PrintedFrom => ("Printed from", "Распечатано со страницы"),
         Notes => ("Source notes", "Источники"),
+        Share => ("Share", "Поделиться"),
+        ShareVia => ("Share via…", "Отправить…"),
+        Figure => ("Figure of this view", "Иллюстрация этого вида"),
+        FigureSvg => ("Figure (SVG)", "Иллюстрация (SVG)"),
+        FigurePng => ("Figure (PNG)", "Иллюстрация (PNG)"),
+        AltText => ("Alt text of the figure", "Текстовое описание иллюстрации"),
+        FigureMaking => ("Making the figure…", "Иллюстрация готовится…"),
+        FigureFailed => ("The figure could not be made", "Не удалось подготовить иллюстрацию"),
+        Embed => ("Embed this view", "Встроить этот вид"),
+        EmbedElement => ("On a web page (element)", "На веб-странице (элемент)"),
+        EmbedIframe => {
+            ("As an iframe (content systems that strip scripts)", "Во фрейме (для систем, удаляющих скрипты)")
+        }
+        EmbedPolicy => (
+            "A page with a Content-Security-Policy needs, for the element and for the iframe:",
+            "Странице с Content-Security-Policy нужны для элемента и для фрейма:",
+        ),
     };
     match lang.ui() {
         Ui::En => en,
