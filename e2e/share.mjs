@@ -38,14 +38,14 @@ test('share: SVG and PNG figures of a deep-linked view name its event and date; 
   await eventually(async () => (await alt.inputValue()).includes(event.title.en), 'the alt text names the event', 15000);
   expect((await alt.inputValue()).includes('5 June 2013'), `alt names the date: ${await alt.inputValue()}`);
   const svg = await download(page, 'figure-svg');
-  expect(svg.name.endsWith('.svg') && svg.name.includes('2013-06-05'), svg.name);
+  expect(svg.name.endsWith('.svg') && svg.name.includes(`figure-${EVENT}-2013-06-05`), svg.name);
   const text = svg.body.toString('utf8');
   expect(text.startsWith('<svg') && /<title[^>]*>[^<]+<\/title>/.test(text) && /<desc[^>]*>[^<]+<\/desc>/.test(text), text.slice(0, 200));
   expect(text.includes(event.title.en.replace(/&/g, '&amp;').replace(/'/g, '&#39;').slice(0, 30)) || text.includes(event.title.en.slice(0, 30)), 'the SVG names the event');
   expect(text.includes('5 June 2013'), 'the SVG names the date');
   expect(!/<script/i.test(text), 'no script in the figure');
   const png = await download(page, 'figure-png');
-  expect(png.name.endsWith('.png'), png.name);
+  expect(png.name.endsWith('.png') && png.name.includes(`figure-${EVENT}-2013-06-05`), png.name);
   const [w, h] = pngSize(png.body);
   expect(w === 3200 && h === 2000, `PNG at twice the figure's size: ${w}×${h}`);
   // The same state gives the same figure.

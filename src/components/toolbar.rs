@@ -475,9 +475,15 @@ pub fn Toolbar(
                 let l = lang.get_untracked();
                 let view = view_query();
                 let (src, link) = fixed.with_value(|f| (f.1.clone(), f.3.view()));
+                // Named by the selected event, if any, and the date: "…-figure-2013-06-05-ministerial-2013-06-05-en.png".
                 let name = ds.with_value(|ds| {
+                    let mut what = String::from("figure");
+                    if let Some(e) = selection.get_untracked().event().and_then(|e| ds.events.get(e.0)) {
+                        what.push('-');
+                        what.push_str(&e.id);
+                    }
                     let when = export::iso_day(day.get_untracked());
-                    export::file_name(ds, "figure", Some(&when), Some(l), if png { "png" } else { "svg" })
+                    export::file_name(ds, &what, Some(&when), Some(l), if png { "png" } else { "svg" })
                 });
                 announce(X::FigureMaking, "");
                 leptos::task::spawn_local(async move {
