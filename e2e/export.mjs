@@ -328,7 +328,7 @@ test('export: the toolbar by keyboard — Tab to it, Enter opens, Tab goes throu
     await page.keyboard.press('Tab');
     order.push(await page.evaluate(() => document.activeElement?.dataset?.testid || ''));
   }
-  expect(order.join() === 'download-events-csv,download-states-csv,download-ics,download-json,tools-cite,tools-link,tools-print', `the panel follows its button in the tab order: ${order}`);
+  expect(order.join() === 'download-events-csv,download-states-csv,download-ics,download-json,tools-cite,tools-link,tools-share', `the panel follows its button in the tab order: ${order}`);
   await page.keyboard.press('Escape');
   expect(await page.locator(tid('download-panel')).isHidden(), 'Escape closes');
   expect(await page.evaluate(() => document.activeElement.dataset.testid) === 'tools-download', 'focus returns to Download');

@@ -112,5 +112,5 @@ test('layout: About this dataset shows the description on demand', async ({ page
   await about.click();
   await eventually(() => page.locator('[data-testid="about-text"]').isVisible(), 'the description shows');
   expect((await about.getAttribute('aria-expanded')) === 'true', 'aria-expanded');
-  expect(/Every fact cites its sources/.test(await page.locator('[data-testid="about-text"]').textContent()), 'it is the dataset description');
+  expect(/Every fact about the process cites its sources/.test(await page.locator('[data-testid="about-text"]').textContent()), 'it is the dataset description');
 });

@@ -68,6 +68,8 @@ test('share: each embed snippet mounts a working instance of the same view on a 
   await page.goto(`${base}#e=${EVENT}&d=2013-06-05&l=ru`);
   await waitForApp(page);
   await openShare(page);
+  // The snippets are written by the figure code, loaded when the panel first opens.
+  await eventually(async () => (await page.locator('[data-testid="embed-element"]').inputValue()).includes('boot.js'), 'snippets written', 15000);
   const element = await page.locator('[data-testid="embed-element"]').inputValue();
   const iframe = await page.locator('[data-testid="embed-iframe"]').inputValue();
   expect(element.includes(`${origin}/boot.js`) && element.includes(`data-event="${EVENT}"`) && element.includes('data-lang="ru"'), element);

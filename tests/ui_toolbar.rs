@@ -234,7 +234,10 @@ async fn printout_is_built_on_beforeprint_and_dropped_on_afterprint() {
 }
 
 #[wasm_bindgen_test]
-async fn share_panel_gives_the_views_embed_snippets_and_follows_the_selection() {
+async fn share_panel_opens_says_when_the_figure_code_is_missing_and_closes_with_escape() {
+    // The panel's content (figures, alt text, embed snippets) comes from the figure module,
+    // which `boot.js` loads; here there is none, so the panel must say so, not hang. The
+    // snippets themselves are tested natively (src/snippet.rs) and in e2e/share.mjs.
     let ds = ds();
     let m = toolbar(Selection::Event(ds.event_ix(MINISTERIAL).unwrap())).await;
     let panel = q(&m.root, "[data-testid=share-panel]");
@@ -243,38 +246,26 @@ async fn share_panel_gives_the_views_embed_snippets_and_follows_the_selection() 
     settle().await;
     assert!(!panel.has_attribute("hidden"));
     assert_eq!(q(&m.root, "[data-testid=tools-share]").get_attribute("aria-expanded").as_deref(), Some("true"));
-    let text = |testid: &str| {
-        let mut sel = String::from("[data-testid=");
-        sel.push_str(testid);
-        sel.push(']');
-        q(&m.root, &sel).unchecked_into::<HtmlTextAreaElement>().value()
-    };
-    let element = text("embed-element");
-    assert!(element.contains("boot.js\"></script>"), "{element}");
-    assert!(
-        element.contains("data-event=\"2013-06-05-ministerial\"") && element.contains("data-date=\"2013-06-05\""),
-        "{element}"
-    );
-    assert!(text("embed-iframe").contains("embed.html?lang=en&amp;date=2013-06-05&amp;event=2013-06-05-ministerial"));
-    assert!(q(&m.root, "[data-testid=embed-csp]").text_content().unwrap().contains("'wasm-unsafe-eval'"));
-    // A change of date, selection and language while open is followed.
-    m.day.set(day("2016-09-19"));
-    m.selection.set(Selection::None);
+    let alt = || q(&m.root, "[data-testid=figure-alt]").unchecked_into::<HtmlTextAreaElement>().value();
+    sleep(50).await;
+    assert_eq!(alt(), "The figure could not be made");
+    // Without a share sheet in this browser, the button is not offered.
+    let has_share = js_sys::Reflect::has(&web_sys::window().unwrap().navigator(), &"share".into()).unwrap();
+    assert_eq!(q(&m.root, "[data-testid=share-native-row]").has_attribute("hidden"), !has_share);
+    // It stays open through a change of language, in the new language.
     m.lang.set(Lang::Ru);
     settle().await;
-    let panel = q(&m.root, "[data-testid=share-panel]");
-    assert!(!panel.has_attribute("hidden"), "still open after the language changed");
-    let element = text("embed-element");
-    assert!(
-        element.contains("data-lang=\"ru\" data-date=\"2016-09-19\"></div>") && !element.contains("data-event"),
-        "{element}"
-    );
+    sleep(50).await;
+    assert!(!q(&m.root, "[data-testid=share-panel]").has_attribute("hidden"));
+    assert_eq!(alt(), "Не удалось подготовить иллюстрацию");
     // Escape closes it and gives the focus back to its button.
     let ev = web_sys::KeyboardEventInit::new();
     ev.set_key("Escape");
     ev.set_bubbles(true);
     let key = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &ev).unwrap();
-    panel.dispatch_event(&key).unwrap();
+    q(&m.root, "[data-testid=share-panel]").dispatch_event(&key).unwrap();
     settle().await;
-    assert!(panel.has_attribute("hidden"));
+    assert!(q(&m.root, "[data-testid=share-panel]").has_attribute("hidden"));
+    let focused = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(focused.get_attribute("data-testid").as_deref(), Some("tools-share"));
 }
