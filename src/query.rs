@@ -13,15 +13,22 @@ use crate::model::*;
 /// role on record, until another role of the state begins: the end of the sources is not a
 /// change of role. [`Span::after_record`] tells the two apart.
 pub fn role_on(state: &State, day: DayNum) -> Option<&RoleSpan> {
-    let later_begins =
-        |end: DayNum| state.roles.iter().any(|o| o.span.from.first_day() > end && o.span.from.first_day() <= day);
     state
         .roles
         .iter()
-        .filter(|r| {
-            r.span.covers(day) || (r.span.after_record(day) && !r.span.to.is_some_and(|t| later_begins(t.last_day())))
-        })
+        .filter(|r| r.span.covers(day) || (r.span.after_record(day) && !superseded(state, r, day)))
         .max_by(|a, b| a.role.cmp(&b.role).then(a.span.from.cmp_start(&b.span.from)))
+}
+
+/// Whether a role last on record (`r`, its end passed by `day`) has given way by `day` to a
+/// newer record of the same state: a role that begins after it ends, or one that begins after
+/// it begins and runs past its end.
+fn superseded(state: &State, r: &RoleSpan, day: DayNum) -> bool {
+    let (from, end) = (r.span.from.first_day(), r.span.to.map_or(DayNum::MAX, |t| t.last_day()));
+    state.roles.iter().any(|o| {
+        let start = o.span.from.first_day();
+        start <= day && (start > end || (start > from && o.span.to.is_none_or(|t| t.last_day() > end)))
+    })
 }
 
 /// The chair term in force on `day`, if any.

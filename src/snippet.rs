@@ -61,19 +61,20 @@ pub fn element(assets: &str, src: &str, v: &EmbedView) -> String {
 }
 
 /// The iframe snippet: `embed.html` from `assets` with the view in its query; `src` is added
-/// only when the dataset is not the app's own (relative to `assets`, as `frame.js` requires).
-pub fn iframe(assets: &str, src: &str, v: &EmbedView) -> String {
+/// when the dataset is not the app's own (relative to `assets`, as `frame.js` requires).
+/// `None` when the dataset is elsewhere: `embed.html` could not show it, and an iframe of the
+/// app's own dataset with this view's ids would show the wrong history.
+pub fn iframe(assets: &str, src: &str, v: &EmbedView) -> Option<String> {
     let mut url = String::from(assets);
     url.push_str("embed.html");
     let mut sep = '?';
     let own = format!("{assets}data/dataset.json");
     if src != own {
-        if let Some(rel) = src.strip_prefix(assets).filter(|r| r.split('/').all(id_like)) {
-            url.push(sep);
-            url.push_str("src=");
-            url.push_str(rel);
-            sep = '&';
-        }
+        let rel = src.strip_prefix(assets).filter(|r| r.split('/').all(id_like))?;
+        url.push(sep);
+        url.push_str("src=");
+        url.push_str(rel);
+        sep = '&';
     }
     for (k, x) in settings(v) {
         url.push(sep);
@@ -86,8 +87,9 @@ pub fn iframe(assets: &str, src: &str, v: &EmbedView) -> String {
     push_html(&mut h, &url);
     h.push_str("\" title=\"");
     push_html(&mut h, &v.title);
-    h.push_str("\" width=\"100%\" height=\"720\" loading=\"lazy\" style=\"border:0\"></iframe>");
-    h
+    // No `style` attribute: a host whose policy has `style-src 'self'` would block it.
+    h.push_str("\" width=\"100%\" height=\"720\" loading=\"lazy\" frameborder=\"0\"></iframe>");
+    Some(h)
 }
 
 /// The origin (`https://host:port`) of an absolute URL.
@@ -140,7 +142,7 @@ mod tests {
 
     #[test]
     fn the_iframe_carries_the_view_in_its_query() {
-        let h = iframe("https://x.org/tools/", "https://x.org/tools/data/dataset.json", &view());
+        let h = iframe("https://x.org/tools/", "https://x.org/tools/data/dataset.json", &view()).unwrap();
         assert!(
             h.starts_with(
                 "<iframe src=\"https://x.org/tools/embed.html?lang=ru&amp;view=text&amp;date=2013-06-05&amp;event=2013-06-05-ministerial\" title=\"The Almaty Process\""
@@ -148,10 +150,10 @@ mod tests {
             "{h}"
         );
         // Another dataset beside the app goes in as a relative `src`; one elsewhere cannot.
-        let other = iframe("https://x.org/t/", "https://x.org/t/data/rcm.json", &view());
+        let other = iframe("https://x.org/t/", "https://x.org/t/data/rcm.json", &view()).unwrap();
         assert!(other.contains("embed.html?src=data/rcm.json&amp;lang=ru"), "{other}");
-        let far = iframe("https://x.org/t/", "https://y.org/d.json", &view());
-        assert!(!far.contains("src=https"), "{far}");
+        assert!(!other.contains("style="), "no style attribute for hosts with a strict policy: {other}");
+        assert_eq!(iframe("https://x.org/t/", "https://y.org/d.json", &view()), None);
     }
 
     #[test]
@@ -165,7 +167,7 @@ mod tests {
         let e = element("https://x.org/\"/", "https://x.org/d.json?a=1&b=\"", &v);
         assert!(!e.contains("onload") && e.contains("data-state=\"KZ\""), "{e}");
         assert!(e.contains("https://x.org/&quot;/boot.js") && e.contains("a=1&amp;b=&quot;"), "{e}");
-        let f = iframe("https://x.org/", "https://x.org/data/dataset.json", &v);
+        let f = iframe("https://x.org/", "https://x.org/data/dataset.json", &v).unwrap();
         assert!(!f.contains("onload") && f.contains("title=\"&lt;script&gt;&quot;&amp;\""), "{f}");
     }
 

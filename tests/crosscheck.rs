@@ -517,6 +517,23 @@ fn a_later_role_ends_a_last_record_role() {
     let af = ds.state("AF").unwrap();
     assert_eq!(role_on(af, day("2021-01-01")).map(|r| r.role), Some(Role::Member));
     assert_eq!(role_on(af, day("2022-06-01")).map(|r| r.role), Some(Role::Observer));
+    // A newer record that begins during it and runs past its end also ends it, even when
+    // weaker: the guest role recorded to 2018 is what 2017 shows, and after 2018 nothing newer
+    // than that guest role is on record, so the guest role is shown with its stated end passed
+    // (no role), not the member role of 2015 again.
+    let mut v = real();
+    let i = state(&v, "AF");
+    let roles = v["states"][i]["roles"].as_array_mut().unwrap();
+    roles[1]["to"] = json!("2015-12-31");
+    roles.push(json!({
+        "role": "guest", "from": "2014", "to": "2018-12-31", "ends": "stated", "sources": ["S7"], "confidence": "inferred"
+    }));
+    let ds = validate_value(&v).unwrap();
+    let af = ds.state("AF").unwrap();
+    let on = |d: &str| role_on(af, day(d)).map(|r| (r.role, r.span.after_record(day(d))));
+    assert_eq!(on("2015-06-01"), Some((Role::Member, false)));
+    assert_eq!(on("2017-01-01"), Some((Role::Guest, false)));
+    assert_eq!(on("2019-06-01"), Some((Role::Signatory, false)));
 }
 
 #[test]

@@ -87,7 +87,16 @@ mod exports {
                     for (part, text) in [
                         ("figure-alt", f.desc.clone()),
                         ("embed-element", snippet::element(&assets, &src, &e)),
-                        ("embed-iframe", snippet::iframe(&assets, &src, &e)),
+                        (
+                            "embed-iframe",
+                            snippet::iframe(&assets, &src, &e).unwrap_or_else(|| {
+                                match v.lang.ui() {
+                                    almaty_process::i18n::Ui::Ru => "Страница для фрейма (embed.html) показывает только наборы данных из папки приложения; для этого набора используйте элемент.",
+                                    almaty_process::i18n::Ui::En => "The iframe page (embed.html) shows only datasets in the app's folder; use the element for this dataset.",
+                                }
+                                .to_string()
+                            }),
+                        ),
                         ("embed-csp", format!("{policy_element}\n{policy_frame}")),
                     ] {
                         let sel = format!("[data-part=\"{part}\"]");

@@ -280,6 +280,7 @@ fn state_detail(ds: &Dataset, i: usize, lang: Lang, env: Env) -> AnyView {
                         <strong>{role_name(r.role, lang)}</strong>": "
                         {time_view(&r.span.from, lang)}" – "
                         {match &r.span.to { Some(x) => time_view(x, lang).into_any(), None => t(Key::Ongoing, lang).into_any() }}
+                        {r.span.last_record.then(|| view! { " ("{t(Key::LastOnRecord, lang)}")" })}
                         " "{citations(ds, &r.span.sources, lang)}
                         {r.span.note.as_ref().map(|n| view! { <span class="ap-note">" "{text_view(ds, n, lang)}</span> })}
                     </li>

@@ -515,8 +515,12 @@ pub fn Toolbar(
                 data.set_title(&ds.with_value(|ds| export::txt(ds, &ds.title, l).to_string()));
                 data.set_url(&fixed.with_value(|(_, _, _, links)| links.view()));
                 if let Some(w) = web_sys::window() {
-                    // A cancelled share sheet rejects the promise: nothing to report.
-                    let _ = w.navigator().share_with_data(&data);
+                    // A cancelled share sheet rejects the promise: nothing to report, but the
+                    // rejection is taken here rather than left unhandled.
+                    let p = w.navigator().share_with_data(&data);
+                    leptos::task::spawn_local(async move {
+                        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+                    });
                 }
             }
             "print" => {

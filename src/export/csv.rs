@@ -5,10 +5,7 @@
 //! spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
 //! return) is prefixed with an apostrophe, which makes it text.
 
-use super::{
-    event_sources, join, organisations_line, participants_line, place, precision_name, role_or_none, states_by_role,
-    txt,
-};
+use super::{event_sources, join, organisations_line, participants_line, place, precision_name, states_by_role, txt};
 use crate::date::DayNum;
 use crate::i18n::{level_name, t, te, ExportKey as X, Key, Lang};
 use crate::model::Dataset;
@@ -138,7 +135,7 @@ pub fn states(ds: &Dataset, lang: Lang, day: DayNum) -> String {
                 &s.code,
                 txt(ds, &name.short, lang),
                 txt(ds, &name.official, lang),
-                role_or_none(span, lang),
+                &super::role_label(span, day, lang),
                 if chair == Some(s.code.as_str()) { te(X::Yes, lang) } else { "" },
                 &from,
                 &to,
