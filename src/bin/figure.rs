@@ -37,9 +37,31 @@ mod exports {
         get(view, key).and_then(|s| Date::parse(s).ok()).map(|d| d.first_day())
     }
 
+    thread_local! {
+        /// The last dataset read, by a hash of its text: the open Share panel asks again at
+        /// every change of date or selection, and the text rarely changes.
+        static LAST: std::cell::RefCell<Option<(u64, std::rc::Rc<Dataset>)>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// The dataset of `text`, parsed and validated once per text.
+    fn dataset_of(text: &str) -> Result<std::rc::Rc<Dataset>, JsValue> {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        let key = h.finish();
+        if let Some(ds) = LAST.with_borrow(|l| l.as_ref().filter(|(k, _)| *k == key).map(|(_, d)| d.clone())) {
+            return Ok(ds);
+        }
+        let ds = std::rc::Rc::new(
+            parse_dataset(text).map_err(|p| err(format!("the dataset is not valid ({} problems)", p.len())))?,
+        );
+        LAST.set(Some((key, ds.clone())));
+        Ok(ds)
+    }
+
     /// The dataset and the figure's view from the caller's texts.
-    fn read(dataset: &str, view: &str, link: &str) -> Result<(Dataset, FigureView), JsValue> {
-        let ds = parse_dataset(dataset).map_err(|p| err(format!("the dataset is not valid ({} problems)", p.len())))?;
+    fn read(dataset: &str, view: &str, link: &str) -> Result<(std::rc::Rc<Dataset>, FigureView), JsValue> {
+        let ds = dataset_of(dataset)?;
         let lang = get(view, "lang").and_then(Lang::parse).unwrap_or(Lang::En);
         let updated = ds.updated.first_day();
         let day = day_of(view, "day").unwrap_or(updated);
