@@ -118,30 +118,37 @@ fn sources_inside<'a>(v: &'a Value, out: &mut HashSet<&'a str>) {
     }
 }
 
+/// The array at `key` of a raw object, else nothing.
+fn array<'a>(v: &'a Value, key: &str) -> &'a [Value] {
+    v.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default()
+}
+
+/// Every role of a state or organisation in the file as written, with its path
+/// (`$.states[3].roles[1]`).
+fn raw_roles(raw: &Value) -> Vec<(String, &Value)> {
+    let mut out = Vec::new();
+    for key in ["states", "organisations"] {
+        for (i, holder) in array(raw, key).iter().enumerate() {
+            for (j, role) in array(holder, "roles").iter().enumerate() {
+                out.push((format!("$.{key}[{i}].roles[{j}]"), role));
+            }
+        }
+    }
+    out
+}
+
 /// The cites and uncited checks, on the file as written (paths as in the file).
 fn citations(ds: &Dataset, raw: &Value) -> Vec<Problem> {
     let known: HashSet<&str> = ds.sources.iter().map(|s| s.id.as_str()).collect();
     let mut out = Vec::new();
     // The records whose texts may cite sources, with the keys of those texts.
     let mut records: Vec<(String, &Value)> = Vec::new();
-    let list = |key: &str| raw.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
-    for (i, e) in list("events").iter().enumerate() {
-        records.push((format!("$.events[{i}]"), e));
-    }
-    for (i, t) in list("chair_terms").iter().enumerate() {
-        records.push((format!("$.chair_terms[{i}]"), t));
-    }
-    for (i, d) in list("disputes").iter().enumerate() {
-        records.push((format!("$.disputes[{i}]"), d));
-    }
-    for key in ["states", "organisations"] {
-        for (i, r) in list(key).iter().enumerate() {
-            let roles = r.get("roles").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
-            for (j, role) in roles.iter().enumerate() {
-                records.push((format!("$.{key}[{i}].roles[{j}]"), role));
-            }
+    for key in ["events", "chair_terms", "disputes"] {
+        for (i, r) in array(raw, key).iter().enumerate() {
+            records.push((format!("$.{key}[{i}]"), r));
         }
     }
+    records.extend(raw_roles(raw));
     for (path, rec) in &records {
         let mut has = HashSet::new();
         sources_inside(rec, &mut has);
@@ -178,7 +185,7 @@ fn citations(ds: &Dataset, raw: &Value) -> Vec<Problem> {
             }
         }
     }
-    for (i, s) in list("sources").iter().enumerate() {
+    for (i, s) in array(raw, "sources").iter().enumerate() {
         if let Some(id) = s.get("id").and_then(Value::as_str) {
             if !cited.contains(id) {
                 out.push(Problem {
@@ -195,27 +202,20 @@ fn citations(ds: &Dataset, raw: &Value) -> Vec<Problem> {
 /// The ends check: every role with an end (`to`) longer than one day says how it ends.
 fn unstated_ends(raw: &Value) -> Vec<Problem> {
     let mut out = Vec::new();
-    for key in ["states", "organisations"] {
-        let holders = raw.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
-        for (i, h) in holders.iter().enumerate() {
-            let roles = h.get("roles").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
-            for (j, r) in roles.iter().enumerate() {
-                let (Some(from), Some(to)) =
-                    (r.get("from").and_then(Value::as_str), r.get("to").and_then(Value::as_str))
-                else {
-                    continue;
-                };
-                let one_day = from == to && from.len() == 10;
-                if !one_day && r.get("ends").is_none() {
-                    out.push(Problem {
-                        path: format!("$.{key}[{i}].roles[{j}].to"),
-                        kind: ProblemKind::Ends,
-                        message: format!(
-                            "ends {to} without saying how that is known: \"ends\": \"stated\" if a source gives the end, \"last_record\" if the sources stop there (the app then shows no change of role)"
-                        ),
-                    });
-                }
-            }
+    for (path, r) in raw_roles(raw) {
+        let (Some(from), Some(to)) = (r.get("from").and_then(Value::as_str), r.get("to").and_then(Value::as_str))
+        else {
+            continue;
+        };
+        let one_day = from == to && from.len() == 10;
+        if !one_day && r.get("ends").is_none() {
+            out.push(Problem {
+                path: format!("{path}.to"),
+                kind: ProblemKind::Ends,
+                message: format!(
+                    "ends {to} without saying how that is known: \"ends\": \"stated\" if a source gives the end, \"last_record\" if the sources stop there (the app then shows no change of role)"
+                ),
+            });
         }
     }
     out

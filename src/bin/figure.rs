@@ -91,11 +91,12 @@ mod exports {
         panel: Option<web_sys::Element>,
     ) -> Result<JsValue, JsValue> {
         let (ds, v) = read(&dataset, &view, &link)?;
-        let f = figure::build(&ds, &v, WIDTH, HEIGHT);
         match what.as_str() {
-            "svg" => Ok(figure::to_svg(&f).into()),
-            "png" => png(&f).await.map(JsValue::from),
+            "svg" => Ok(figure::to_svg(&figure::build(&ds, &v, WIDTH, HEIGHT)).into()),
+            "png" => png(&figure::build(&ds, &v, WIDTH, HEIGHT)).await.map(JsValue::from),
             _ => {
+                // The panel needs only the figure's words, not its drawing.
+                let alt = figure::describe(&ds, &v);
                 let e = EmbedView {
                     lang: v.lang.code().into(),
                     view: get(&view, "view").unwrap_or("visual").into(),
@@ -107,7 +108,7 @@ mod exports {
                 let (policy_element, policy_frame) = snippet::csp(&assets);
                 if let Some(p) = panel {
                     for (part, text) in [
-                        ("figure-alt", f.desc.clone()),
+                        ("figure-alt", alt.clone()),
                         ("embed-element", snippet::element(&assets, &src, &e)),
                         (
                             "embed-iframe",
@@ -130,7 +131,7 @@ mod exports {
                         }
                     }
                 }
-                Ok(f.desc.into())
+                Ok(alt.into())
             }
         }
     }

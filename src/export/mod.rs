@@ -240,24 +240,17 @@ pub fn change_line(ds: &Dataset, c: &crate::model::Change, lang: Lang) -> (Strin
 /// A role's name, or "No role"; a role shown after the sources stop says so: "Member (last on
 /// record May 2019)".
 pub fn role_label(r: Option<&RoleSpan>, day: DayNum, lang: Lang) -> String {
-    match r.map(|r| (r, r.span.to)) {
-        Some((r, Some(to))) if r.span.after_record(day) => {
-            format!(
+    match r {
+        None => t(Key::NoRole, lang).to_string(),
+        Some(r) => match r.span.to.filter(|_| r.span.after_record(day)) {
+            Some(to) => format!(
                 "{} ({} {})",
                 role_name(r.role, lang),
                 t(Key::LastOnRecord, lang),
                 crate::i18n::format_date(&to, lang)
-            )
-        }
-        _ => role_or_none(r, lang).to_string(),
-    }
-}
-
-/// A role's name, or "No role".
-pub fn role_or_none(r: Option<&RoleSpan>, lang: Lang) -> &'static str {
-    match r {
-        Some(r) => role_name(r.role, lang),
-        None => t(Key::NoRole, lang),
+            ),
+            None => role_name(r.role, lang).to_string(),
+        },
     }
 }
 
